@@ -1,0 +1,50 @@
+# Two commands do all the set-up on a fresh machine: `make extract` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := extract
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+OUT := outputs
+# Keep BLAS single-threaded: a second thread slows GiNZA's parser (see bench/README.md).
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+
+.PHONY: extract test evaluate bench lint typecheck clean
+
+$(VENV)/.runtime: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	touch $@
+
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	$(PIP) install -r requirements-dev.lock
+	touch $@
+
+## extract: run the pipeline on raw/ -> outputs/{extractions,tokens}.jsonl, outputs/manifest.json
+extract: $(VENV)/.runtime
+	$(PY) -m pipeline extract raw -o $(OUT)/extractions.jsonl
+
+## test: unit, property and regression tests (fixtures in tests/fixtures)
+test: $(VENV)/.dev
+	$(PY) -m pytest -q
+
+## evaluate: score outputs/extractions.jsonl against tests/fixtures/gold -> outputs/scores.json
+evaluate: extract
+	$(PY) -m pipeline evaluate $(OUT)/extractions.jsonl --gold tests/fixtures/gold -o $(OUT)/scores.json
+
+## bench: speed, side by side (reads ../shared/corpora when present)
+bench: $(VENV)/.dev
+	$(PY) bench/run.py
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check pipeline tests bench tools
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(OUT)/*.jsonl $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,99 @@
+"""Run configuration: one frozen dataclass, overridable from TOML and the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.schema import STAGES
+
+DEFAULT_CACHE_ENV = "PIPELINE_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$PIPELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/jpextract``, else ``~/.cache/jpextract``."""
+    env = os.environ.get(DEFAULT_CACHE_ENV)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jpextract"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that shapes a run.
+
+    Attributes:
+        stages: stages to run, in pipeline order; a stage's prerequisites are added
+            (commitments needs dates and entities). ``tokens`` always runs when any stage does.
+        cache_dir: where GiNZA parses are cached; None disables the cache.
+        batch_size: texts per ``nlp.pipe`` batch (memory grows ~75 KB per token in a batch).
+        workers: processes for the local engine (1 = in this process).
+        engine: ``local`` (process pool) or ``dask`` (dask.distributed).
+        scheduler: address of an existing Dask scheduler; None starts a local cluster.
+        strict: turn record warnings into document failures.
+        progress: report progress on stderr (only when it is a terminal).
+        verbose: show tracebacks of document failures.
+    """
+
+    stages: tuple[str, ...] = STAGES
+    cache_dir: Path | None = dataclasses.field(default_factory=default_cache_dir)
+    batch_size: int = 32
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    strict: bool = False
+    progress: bool = True
+    verbose: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.stages if s not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}")
+        wanted = set(self.stages)
+        if "commitments" in wanted:
+            wanted |= {"dates", "entities"}
+        wanted.add("tokens")
+        object.__setattr__(self, "stages", tuple(s for s in STAGES if s in wanted))
+        if self.engine not in ("local", "dask"):
+            raise ValueError(f"unknown engine {self.engine!r}; choose local or dask")
+        if self.workers < 1 or self.batch_size < 1:
+            raise ValueError("workers and batch_size must be at least 1")
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def needs_parser(self) -> bool:
+        """Whether any stage reads GiNZA's output."""
+        return "entities" in self.stages or "commitments" in self.stages
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for the manifest (the cache path is not recorded: it is machine-local)."""
+        return {
+            "stages": list(self.stages),
+            "cache": self.cache_dir is not None,
+            "batch_size": self.batch_size,
+            "workers": self.workers,
+            "engine": self.engine,
+            "strict": self.strict,
+        }
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Config:
+        """Read ``[extract]`` fields from a TOML file."""
+        with path.open("rb") as handle:
+            data = tomllib.load(handle).get("extract", {})
+        if "stages" in data:
+            data["stages"] = tuple(data["stages"])
+        if "cache_dir" in data:
+            data["cache_dir"] = Path(data["cache_dir"]) if data["cache_dir"] else None
+        return cls(**data)
+
+
+TEST = Config(cache_dir=None, progress=False)

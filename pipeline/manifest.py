@@ -1,0 +1,85 @@
+"""The run manifest: versions, configuration, input hashes, counts and failures.
+
+Unlike records, the manifest may carry a timestamp: it describes one run, not the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline import __version__
+from pipeline.documents import discover, display_path
+from pipeline.resources import MODEL_NAME, package_versions
+from pipeline.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pipeline.config import Config
+    from pipeline.extract import RunSummary
+
+
+def file_sha256(path: Path) -> str:
+    """Streaming sha256 of a file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def git_describe() -> str | None:
+    """``git describe --always --dirty`` of the project checkout, or None outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def build_manifest(
+    inputs: Sequence[Path], config: Config, summary: RunSummary, *, stage_versions: dict[str, str]
+) -> dict[str, Any]:
+    """Everything needed to reproduce and audit a run."""
+    files = []
+    for path, kind, _ in discover([p for p in inputs if p.exists()]):
+        if kind == "other":
+            continue
+        try:
+            files.append({"path": display_path(path), "sha256": file_sha256(path)})
+        except OSError:
+            continue
+    packages = package_versions()
+    return {
+        "pipeline_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "stage_versions": dict(stage_versions),
+        "model": {"name": MODEL_NAME, "version": packages.get("ja-ginza")},
+        "packages": packages,
+        "git": git_describe(),
+        "config": config.to_dict(),
+        "inputs": files,
+        "counts": {
+            "documents": summary.documents,
+            "failed": len(summary.failures),
+            "chars": summary.chars,
+            **summary.counts,
+        },
+        "failures": [
+            {"path": f.path, "line": f.line, "code": f.code.value, "reason": f.reason}
+            for f in summary.failures
+        ],
+        "cache": {"hits": summary.cache_hits, "misses": summary.cache_misses},
+        "seconds": round(summary.seconds, 3),
+        "created_utc": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }

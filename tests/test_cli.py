@@ -1,0 +1,66 @@
+"""The command line: exit statuses, one-line errors, --stages without GiNZA."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PROBE = """
+import sys
+from pipeline.cli import main
+status = main(sys.argv[1:])
+print("LOADED", "spacy" in sys.modules, "ginza" in sys.modules, "fugashi" in sys.modules)
+sys.exit(status)
+"""
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True, text=True, check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1"},
+    )
+
+
+def test_cli_dates_stage_does_not_load_ginza(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("11(平成23)年6月21日、会合を開催した。", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run("extract", str(tmp_path / "a.txt"), "-o", str(out), "--stages", "dates")
+    assert result.returncode == 0, result.stderr
+    assert "LOADED False False True" in result.stdout
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["entities"] == [] and record["commitments"] == []
+    manifest = json.loads((tmp_path / "out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["config"]["stages"] == ["tokens", "dates"]
+
+
+def test_cli_bad_input_fails_alone_with_one_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("2011年6月21日に開催した。", encoding="utf-8")
+    (corpus / "broken.jsonl").write_text('{"id": "a", "text": "本文"}\n{broken\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run("extract", str(corpus), "-o", str(out), "--stages", "dates")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "E105" in line]
+    assert len(errors) == 1 and "broken.jsonl:2:" in errors[0]
+    assert "Traceback" not in result.stderr
+    ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "good"]
+
+
+def test_cli_usage_error_exits_2(tmp_path: Path) -> None:
+    result = _run("extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--stages", "nonsense")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: unknown stage")
+
+
+def test_cli_failed_run_keeps_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    result = _run("extract", str(tmp_path / "nothing-here"), "-o", str(out), "--stages", "nonsense")
+    assert result.returncode == 2
+    assert out.read_text(encoding="utf-8") == "previous\n"

@@ -1,0 +1,165 @@
+"""Stage 1: reading, decoding, ids, metadata and per-line failures."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.documents import Document, InputFailure, decode_bytes, normalize_newlines, read_documents
+from pipeline.errors import Code
+
+TEXT = "平成23年（2011年）6月21日、ワシントンDCにおいて「2+2」会合を開催した。\n同年10月25日、会談を行った。"
+
+# fmt: off
+ENCODINGS = [
+    ("utf-8", b"", "utf-8"),
+    ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
+    ("cp932", b"", "cp932"),
+    ("euc_jp", b"", "euc_jp"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("codec", "prefix", "expected"), ENCODINGS)
+def test_documents_decode_detects_encoding(codec: str, prefix: bytes, expected: str) -> None:
+    text, encoding = decode_bytes(prefix + TEXT.encode(codec))
+    assert text == TEXT
+    assert encoding == expected
+
+
+@pytest.mark.parametrize("codec", ["cp932", "euc_jp"])
+@pytest.mark.parametrize(
+    "sample",
+    ["防衛省", "日米同盟の深化", "①②③ＮＥＣ特殊文字", "東京", "合意した。", "令和元年5月1日", "ｶﾀｶﾅ半角の文字列です"],
+)
+def test_documents_decode_short_legacy_texts(codec: str, sample: str) -> None:
+    try:
+        data = sample.encode(codec)
+    except UnicodeEncodeError:
+        pytest.skip(f"{sample!r} has no {codec} encoding")
+    text, encoding = decode_bytes(data)
+    assert text == sample
+    assert encoding == codec
+
+
+def test_documents_decode_short_halfwidth_euc_is_a_known_limit() -> None:
+    # EUC-JP half-width katakana (0x8E xx) are valid CP932 kanji pairs: with nothing else to go on,
+    # four such characters read as CP932. Any hiragana settles it (see the table above).
+    text, encoding = decode_bytes("ｶﾀｶﾅ".encode("euc_jp"))
+    assert encoding == "cp932"
+    assert text != "ｶﾀｶﾅ"
+
+
+def test_documents_decode_rejects_undecodable() -> None:
+    with pytest.raises(UnicodeDecodeError):
+        decode_bytes(b"\xff\xfe\xfd\xfc\x80\x80\x80")
+
+
+def test_documents_newlines_only_change() -> None:
+    assert normalize_newlines("a\r\nb\rc\n\u3000d") == "a\nb\nc\n\u3000d"
+
+
+def _read(*paths: Path) -> list[Document | InputFailure]:
+    return list(read_documents(list(paths)))
+
+
+def test_documents_txt_ids_are_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("本文。", encoding="utf-8")
+    (tmp_path / "y.txt").write_bytes("本文\r\n二行目".encode("cp932"))
+    (tmp_path / "y.meta.json").write_text(json.dumps({"date": "2011-06-21", "title": "t"}), encoding="utf-8")
+    docs = _read(tmp_path)
+    assert [d.doc_id for d in docs if isinstance(d, Document)] == ["a/x", "y"]
+    y = next(d for d in docs if isinstance(d, Document) and d.doc_id == "y")
+    assert y.text == "本文\n二行目"
+    assert y.meta == {"date": "2011-06-21", "title": "t"}
+    assert y.source.encoding == "cp932"
+    single = _read(tmp_path / "a" / "x.txt")
+    assert isinstance(single[0], Document)
+    assert single[0].doc_id == "x"
+
+
+def test_documents_jsonl_fields_and_meta(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl.gz"
+    rows = [
+        {"id": "s1", "text": "四月二十七日\r\nに開催", "date": "2015-05-07", "house": "参議院"},
+        {"id": 7, "text": "数値のid"},
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    docs = _read(path)
+    assert all(isinstance(d, Document) for d in docs)
+    first, second = docs
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.doc_id == "s1"
+    assert first.text == "四月二十七日\nに開催"
+    assert first.meta == {"date": "2015-05-07", "house": "参議院"}
+    assert first.source.line == 1
+    assert second.doc_id == "7"
+
+
+# fmt: off
+BAD_LINES = [
+    ("{not json", Code.E105_JSON),
+    ('["a list"]', Code.E105_JSON),
+    ('{"text": "no id"}', Code.E106_FIELD),
+    ('{"id": "x1"}', Code.E106_FIELD),
+    ('{"id": "x2", "text": 5}', Code.E106_FIELD),
+    ('{"id": "x3", "text": "   "}', Code.E103_EMPTY),
+    ('{"id": "x4", "text": "t", "date": "2015-02-30"}', Code.E108_DATE),
+    ('{"id": "x5", "text": "t", "date": "令和元年"}', Code.E108_DATE),
+    ('{"id": "ok", "text": "again"}', Code.E107_DUPLICATE_ID),
+]
+# fmt: on
+
+
+def test_documents_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = ['{"id": "ok", "text": "良い行"}'] + [line for line, _ in BAD_LINES] + ['{"id": "ok2", "text": "最後"}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _read(path)
+    docs = [i.doc_id for i in items if isinstance(i, Document)]
+    failures = [i for i in items if isinstance(i, InputFailure)]
+    assert docs == ["ok", "ok2"]
+    assert [(f.line, f.code) for f in failures] == [(n + 2, code) for n, (_, code) in enumerate(BAD_LINES)]
+    assert all(str(f).startswith(f"{f.path}:{f.line}: ") for f in failures)
+
+
+def test_documents_bad_files_fail_alone(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\u3000\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "junk.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "latin.txt").write_bytes(b"\xff\xfe\x80abc\x81\x00")
+    (tmp_path / "good.txt").write_text("良い文書。", encoding="utf-8")
+    (tmp_path / "badmeta.txt").write_text("本文", encoding="utf-8")
+    (tmp_path / "badmeta.meta.json").write_text("{oops", encoding="utf-8")
+    items = _read(tmp_path, tmp_path / "missing.txt")
+    codes = {(Path(i.path).name, i.code) for i in items if isinstance(i, InputFailure)}
+    assert codes == {
+        ("missing.txt", Code.E101_NOT_FOUND),
+        ("empty.txt", Code.E103_EMPTY),
+        ("blank.txt", Code.E103_EMPTY),
+        ("binary.txt", Code.E104_BINARY),
+        ("junk.bin", Code.E106_FIELD),
+        ("latin.txt", Code.E104_BINARY),
+        ("badmeta.meta.json", Code.E109_META),
+    }
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["good"]
+
+
+def test_documents_truncated_gzip_keeps_earlier_lines(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl.gz"
+    payload = "".join(json.dumps({"id": f"d{i}", "text": "本文" * 50}) + "\n" for i in range(200))
+    data = gzip.compress(payload.encode("utf-8"))
+    path.write_bytes(data[: len(data) // 2])
+    items = _read(path)
+    docs = [i for i in items if isinstance(i, Document)]
+    failures = [i for i in items if isinstance(i, InputFailure)]
+    assert docs, "lines before the damage are read"
+    assert len(failures) == 1
+    assert failures[0].code == Code.E110_GZIP
