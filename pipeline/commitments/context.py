@@ -1,0 +1,334 @@
+"""Occasions (meetings, visits, statements) and the discourse state that carries them along.
+
+Most commitments do not write their date, venue or actor in their own clause: a White Paper says
+`1 「2+2」会合(11(平成23)年6月21日)` in a heading and then `この際公表された「2+2」共同発表においては
+…再確認を行った`; a Diet report says `四月二十七日、ニューヨークにおいて、…２プラス２会合を開催
+いたしました` and then `同会合においては…再確認しました`. An ``Occasion`` is one such meeting,
+visit or statement with its date and parties; ``Discourse`` keeps the section heading's occasion
+and the occasion currently being reported, sentence after sentence.
+
+Rules (each generalizes over the domain's reporting style):
+
+- a venue is a meeting or statement noun (``parties.json`` venue_nouns) with the name glued to its
+  left (日米首脳会談, 「2+2」共同発表, 日・デンマーク・グリーンランド三者会談), linked to an EVENT or
+  DOCUMENT entity when one overlaps;
+- its date is a date written right before it with の (09(同21)年11月13日の日米首脳会談), in
+  parentheses right after it (heading style), or the clause-initial date of its sentence
+  (四月二十七日、…会合を開催); dates followed by 以来/以降/ぶり/から/まで are not occasion dates;
+- 同X, この際, 今回の, 本X refer back to the latest occasion whose venue has the same head noun
+  (同共同発表 → the latest 共同発表; 同会合 → the latest 会合), else the latest occasion;
+- a venue without a date of its own takes the date of the latest earlier occasion sharing a
+  foreign party (the summit during オバマ米大統領's 訪日 of 四月二十三日…);
+- an occasion becomes the current one when it is a heading, a topic (会談では, 同共同発表においては),
+  or what a holding verb governs (会合を開催, 会談を行い, 訪日し); a venue merely mentioned in a
+  modifier (首脳会談に先立つ形で) does not change what is being reported;
+- a bare 会談/会合 in a section whose heading names a meeting is that meeting (its entity and
+  name), dated by the sentence that reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from pipeline.commitments.lexicon import Lexicon
+from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
+from pipeline.commitments.syntax import SentenceView
+from pipeline.schema import DateMention, Entity, EntityLabel
+
+NAME_CHARS = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ一-龥々ァ-ヶー・･「」『』+＋ⅠⅡⅢⅣⅤ"
+ANAPHORS = ("同", "この際", "今回の", "今回", "本", "当該", "その際", "この", "先般の")
+VISIT_NOUNS = ("訪日", "訪米", "訪問", "来日", "訪中", "訪韓", "訪豪")
+HOLDING_LEMMAS = frozenset(
+    {"開催", "行う", "実施", "出席", "訪問", "発表", "公表", "発出", "開く", "持つ", "臨む", "参加", "署名", "採択"}
+)
+NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A meeting, visit or statement: venue span and entity, date, parties, kind."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # meeting | statement | visit
+    entity_id: str | None = None
+    date: DateMention | None = None
+    parties: tuple[str, ...] = ()
+    generic: bool = False
+    anaphoric: bool = False
+    heading: bool = False
+
+    @property
+    def head_noun(self) -> str:
+        """The venue noun the surface ends with (会談, 共同発表, 会合)."""
+        return _head_noun(self.surface)
+
+
+def _head_noun(surface: str) -> str:
+    for noun in ("共同発表", "共同声明", "共同宣言", "首脳会談", "会談", "会合", "会議", "声明", "宣言", "談話", "訪問", "訪日"):
+        if surface.endswith(noun):
+            return noun
+    return surface[-2:]
+
+
+@dataclass
+class Discourse:
+    """What the text is reporting at this point: the section's occasion and the current one."""
+
+    section: Occasion | None = None
+    current: Occasion | None = None
+    history: list[Occasion] = field(default_factory=list)
+
+    def latest(self, head_noun: str | None = None, kind: str | None = None) -> Occasion | None:
+        """The most recent occasion (with that head noun or kind, when given)."""
+        for occ in reversed(self.history):
+            if head_noun is not None and occ.head_noun != head_noun:
+                continue
+            if kind is not None and occ.kind != kind:
+                continue
+            return occ
+        return None
+
+    def dated_with(self, parties: Sequence[str]) -> Occasion | None:
+        """The latest dated occasion sharing a foreign party with ``parties``."""
+        foreign = {p for p in parties if p != SELF_CODE}
+        for occ in reversed(self.history):
+            if occ.date is not None and foreign & set(occ.parties):
+                return occ
+        return None
+
+    def push(self, occ: Occasion, *, current: bool) -> None:
+        """Record an occasion; make it the current one when the text reports it."""
+        self.history.append(occ)
+        if occ.heading:
+            self.section = occ
+            self.current = occ
+        elif current:
+            self.current = occ
+
+    def reset_section(self) -> None:
+        """A heading without a venue starts a new topic."""
+        self.section = None
+        self.current = None
+
+
+@dataclass(frozen=True, slots=True)
+class VenueMention:
+    """An occasion found in a sentence, with the bunsetu it sits in and whether it is reported."""
+
+    occasion: Occasion
+    bunsetu: int
+    reported: bool
+
+
+def is_heading(view: SentenceView) -> bool:
+    """A short line of its own without a final 。: a section heading (`1 「2+2」会合(…)`)."""
+    surface = view.surface
+    line_start = view.text.rfind("\n", 0, view.start) + 1
+    line_end = view.text.find("\n", view.end)
+    line_end = len(view.text) if line_end < 0 else line_end
+    own_line = not view.text[line_start : view.start].strip() and not view.text[view.end : line_end].strip()
+    return own_line and not surface.endswith(("。", "．")) and len(surface) <= 60 and not surface.startswith(("○", "・"))
+
+
+def find_venues(
+    view: SentenceView,
+    lex: Lexicon,
+    dates: Sequence[DateMention],
+    entities: Sequence[Entity],
+    resolver: PartyResolver,
+    state: Discourse,
+) -> list[VenueMention]:
+    """Occasions mentioned in a sentence, dated and with parties, in text order."""
+    text = view.text
+    sentence = view.surface
+    heading = is_heading(view)
+    nouns = [*lex.venue_nouns, *VISIT_NOUNS]
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
+    found: list[VenueMention] = []
+    taken_until = -1
+    sentence_dates = [d for d in dates if view.start <= d.start and d.end <= view.end]
+    for m in pattern.finditer(sentence):
+        if m.start() < taken_until:
+            continue
+        a, b = m.start(), m.end()
+        # glue the name on the left (日米首脳会談, 「2+2」共同発表) and footnote digits on the right
+        while a > 0 and re.match(f"[{NAME_CHARS}]", sentence[a - 1]):
+            a -= 1
+        # never start inside a date: 13日の is not glued (の stops), but 2+2 after a date is
+        for d in sentence_dates:
+            ds, de = d.start - view.start, d.end - view.start
+            if ds <= a < de:
+                a = de
+        while a < b and sentence[a] in "・･":
+            a += 1
+        surface = sentence[a:b]
+        if m.group() in VISIT_NOUNS and not _is_visit(view, view.start + m.start()):
+            continue
+        taken_until = b
+        start, end = view.start + a, view.start + b
+        kind = "visit" if m.group() in VISIT_NOUNS else (
+            "statement" if any(surface.endswith(s) for s in lex.statement_nouns) else "meeting"
+        )
+        ent = _entity_at(entities, start, end)
+        anaphoric = _anaphoric(sentence, a, surface)
+        stripped = surface
+        for prefix in ("同", "本", "当該"):
+            if stripped.startswith(prefix) and len(stripped) > len(prefix) + 1:
+                stripped = stripped[len(prefix) :]
+        generic = stripped in lex.venue_nouns and not any(t in stripped for t in lex.two_plus_two)
+        parties = _venue_parties(surface, lex)
+        bun = view.bunsetu_at(start)
+        occ = Occasion(
+            start=ent.start if ent else start,
+            end=ent.end if ent else end,
+            surface=ent.surface if ent else surface,
+            kind=kind,
+            entity_id=ent.id if ent else None,
+            date=_venue_date(view, a, b, sentence_dates, heading),
+            parties=parties,
+            generic=generic,
+            anaphoric=anaphoric,
+            heading=heading,
+        )
+        occ = _complete(occ, view, resolver, state)
+        reported = heading or (bun is not None and _reported(view, bun, lex))
+        found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))
+    return found
+
+
+def _is_visit(view: SentenceView, offset: int) -> bool:
+    """訪日/訪問 used as a predicate (訪日し, 訪問しました, 訪日をしました), not in a modifier."""
+    rest = view.text[offset : offset + 8]
+    return bool(re.match(r"(?:訪日|訪米|訪問|来日|訪中|訪韓|訪豪)(?:を)?(?:し|する|され|いたし)", rest))
+
+
+def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    best = None
+    for ent in entities:
+        if ent.label not in (EntityLabel.EVENT, EntityLabel.DOCUMENT):
+            continue
+        if ent.start < end and start < ent.end:
+            if best is None or (ent.end - ent.start) > (best.end - best.start):
+                best = ent
+    return best
+
+
+def _anaphoric(sentence: str, a: int, surface: str) -> bool:
+    before = sentence[max(0, a - 8) : a]
+    if surface.startswith(("同", "本", "当該")):
+        return True
+    return before.endswith(("この際公表された", "この際", "今回の", "その際", "この", "当該", "先般の", "本"))
+
+
+def _venue_parties(surface: str, lex: Lexicon) -> tuple[str, ...]:
+    codes = list(country_codes(surface, lex))
+    if any(t in surface for t in lex.two_plus_two) and not codes:
+        codes = list(lex.two_plus_two_members)
+    if codes and SELF_CODE not in codes and surface.startswith("日"):
+        codes.insert(0, SELF_CODE)
+    return unique(codes)
+
+
+def _venue_date(
+    view: SentenceView, a: int, b: int, dates: Sequence[DateMention], heading: bool
+) -> DateMention | None:
+    """The date of a venue at sentence offsets ``a..b`` (see the module rules)."""
+    sentence = view.surface
+    base = view.start
+    # heading style: 「2+2」会合(11(平成23)年6月21日)
+    for d in dates:
+        gap = sentence[b : d.start - base]
+        if d.start - base >= b and re.fullmatch(r"[0-9０-９]?[(（]?", gap):
+            return d
+    best = None
+    for d in dates:
+        de = d.end - base
+        if de > a:
+            continue
+        after = sentence[de:]
+        if NOT_OCCASION_AFTER.match(after) or d.mod is not None or d.range == "end":
+            continue
+        gap = sentence[de:a]
+        # 09(同21)年11月13日の日米首脳会談, 翌二十八日の日米首脳会談
+        if gap in ("の", "に行われた", "に開催された", "の「", "に"):
+            best = d
+    if best is not None:
+        return best
+    # the clause-initial date of the sentence: 四月二十七日、…会合を開催いたしました
+    for d in dates:
+        ds, de = d.start - base, d.end - base
+        if de <= a and sentence[de : de + 1] in ("、", "，") and not NOT_OCCASION_AFTER.match(sentence[de:]):
+            prefix = sentence[:ds]
+            if "。" not in prefix and len(prefix) <= 40 and d.mod is None and d.range != "end":
+                best = d
+    if best is None:
+        # 四月二十三日から二十五日まで、…訪日: a range opening the sentence dates what follows
+        for d in dates:
+            if d.range == "start" and d.start - base <= 2:
+                return d
+            ds = d.start - base
+            if ds <= 2 and sentence[d.end - base :].startswith("から"):
+                return d
+    return best
+
+
+def _complete(occ: Occasion, view: SentenceView, resolver: PartyResolver, state: Discourse) -> Occasion:
+    """Fill what the mention leaves out from the discourse: anaphora, date, parties, heading name."""
+    if occ.anaphoric:
+        ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
+        if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
+            # この際公表された「2+2」共同発表: the statement issued at the current meeting
+            ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
+        if ref is not None:
+            occ = replace(
+                occ,
+                date=occ.date or ref.date,
+                parties=occ.parties or ref.parties,
+                entity_id=occ.entity_id or (ref.entity_id if ref.head_noun == occ.head_noun else None),
+            )
+    if not occ.parties:
+        members, _, _ = resolver.resolve(view.surface, view.start, state.current.parties if state.current else ())
+        parties = list(members)
+        if parties and SELF_CODE not in parties:
+            parties.insert(0, SELF_CODE)
+        if len(parties) < 2 and state.current is not None:
+            parties = list(state.current.parties)
+        occ = replace(occ, parties=unique(parties))
+    section = state.section
+    if occ.generic and section is not None and section.kind == occ.kind and not section.generic:
+        occ = replace(
+            occ,
+            entity_id=section.entity_id,
+            surface=section.surface,
+            start=section.start,
+            end=section.end,
+            parties=section.parties or occ.parties,
+            date=occ.date or section.date,
+        )
+    if occ.date is None and not occ.heading:
+        same = next(
+            (o for o in reversed(state.history) if o.surface == occ.surface and o.date is not None), None
+        )
+        ref = same or state.dated_with(occ.parties)
+        if ref is not None:
+            occ = replace(occ, date=ref.date)
+    return occ
+
+
+def _reported(view: SentenceView, b: int, lex: Lexicon) -> bool:
+    """Whether the venue in bunsetu ``b`` is what the sentence reports (topic or held)."""
+    particles = view.particles(b)
+    if particles in ("では", "においては", "において", "で", "には", "は", "でも", "に関しては"):
+        return True
+    head = view.bunsetu[b].head
+    if particles in ("を", "が", "") and head >= 0:
+        lemmas = {view.tokens[i].lemma for i in view.token_range(head)}
+        if lemmas & HOLDING_LEMMAS:
+            return True
+    if particles in ("", "し", "を") and any(view.tokens[i].lemma in VISIT_NOUNS for i in view.token_range(b)):
+        return True
+    return False

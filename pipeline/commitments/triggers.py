@@ -1,0 +1,436 @@
+"""Trigger predicates of commitments in one sentence, over GiNZA's bunsetu and dependencies.
+
+Four constructions (the lexicon is ``data/triggers.json``):
+
+- **predicates**: a verbal noun used as a predicate (合意された, 一致した, 確認し合い, 再確認を行った,
+  検証・確認を完了し, 合意に至った, 意見の一致をみた, コミットメントを再確認、) or a verb (求めた,
+  定めた, 申し入れた); some need a given object (認識を共有, コミットメントが示され, 意図を表明);
+- **decisions**: 〜こととする / こととし / ことといたしました / ことにした;
+- **reports**: 〜旨述べた / 旨発言があった / 旨伝えた / ことを説明した, typed by the reported clause:
+  〜ていく / 〜てまいる / a plain action verb → pledge, 〜たい / 意向 → intent, anything else (an
+  evaluation such as 重要である旨述べた) → no commitment;
+- **first person**: a sentence-final 〜していきます / 〜してまいります (pledge) or 〜していきたいと
+  考えております (intent), when the author speaks for a party.
+
+Not triggers (the must-not-extract rules): negated or questioned predicates (合意には至っていない,
+合意したのか), hypotheticals and purposes (一致すれば, 確認するため, 求めるべき), the passive of
+求める (求められる: 'is required'), 確認 as a fact check (確認したところ, Xに確認した, 確認中),
+predicates feeding an evaluation or plan noun (確認する必要, 要請する予定), the bare nouns (日米合意,
+合意に基づいて, 決定事項), and everything outside the lexicon: holding meetings (開催, 会談を行う),
+exchanging views (意見交換), thanks (謝意), evaluations (重要である, 不可欠), 歓迎, 強調.
+
+確認 needs a joint setting (``needs_joint``): the rule applying that is in ``__init__``: a 確認 by
+two parties, or in a reported meeting or statement, is a confirmation; 確認できた/確認された about a
+fact outside such a setting is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.commitments.lexicon import Lexicon, PredicateEntry
+from pipeline.commitments.syntax import SentenceView
+from pipeline.schema import CommitmentType
+
+SURU = frozenset({"する", "為る", "いたす", "致す", "できる", "出来る"})
+NEGATION = frozenset({"ない", "ぬ", "ず", "無い"})
+# predicates feeding these nouns are plans, needs or purposes, not acts
+NON_ACT_HEADS = frozenset(
+    {"必要", "予定", "ため", "為", "よう", "様", "べき", "方向", "可能性", "必要性", "ところ", "所", "場合", "際",
+     "かどうか", "どうか", "ように", "中", "意味", "用意"}
+)
+CONDITIONAL = frozenset({"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"})
+STATIVE = frozenset(
+    {"ある", "有る", "いる", "居る", "おる", "居る", "なる", "成る", "できる", "出来る", "思う", "考える", "存ずる",
+     "存じる", "見る", "だ", "です", "含む", "含まれる", "果たす", "言う", "いう"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence.
+
+    ``first``/``last`` are the document token indices of the trigger surface; ``pred`` the
+    bunsetu that governs the clause (the light verb's bunsetu for 再確認を行った); ``content`` the
+    bunsetu heading what is committed to (…ことで, …旨, …を), or -1.
+    """
+
+    first: int
+    last: int
+    lemma: str
+    type: CommitmentType
+    pred: int
+    content: int
+    kind: str  # predicate | decision | report | first_person
+    needs_joint: bool = False
+
+
+def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = False) -> list[TriggerMatch]:
+    """Triggers of one sentence, in text order, with the disqualified ones already dropped."""
+    found: list[TriggerMatch] = []
+    for b in range(len(view.bunsetu)):
+        for i in view.token_range(b):
+            tok = view.tokens[i]
+            entry = lex.predicates.get(tok.lemma)
+            if entry is not None:
+                match = _predicate(view, lex, b, i, entry)
+                if match is not None:
+                    found.append(match)
+            elif tok.lemma in ("こと", "事"):
+                match = _decision(view, lex, b, i)
+                if match is not None:
+                    found.append(match)
+            if tok.lemma in lex.report_nouns or tok.lemma in ("こと", "事"):
+                match = _report(view, lex, b, i)
+                if match is not None:
+                    found.append(match)
+    if first_person:
+        match = _first_person(view, lex)
+        if match is not None and not any(_overlaps(match, f) for f in found):
+            found.append(match)
+    found = _dedupe(found)
+    return [m for m in found if not _disqualified(view, lex, m)]
+
+
+def _overlaps(a: TriggerMatch, b: TriggerMatch) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _dedupe(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """One trigger per predicate: 再確認 wins over the 確認 inside it, a report over its こと."""
+    out: list[TriggerMatch] = []
+    for m in sorted(found, key=lambda m: (m.first, -(m.last - m.first))):
+        clash = next((o for o in out if _overlaps(o, m) or (o.pred == m.pred and o.kind == m.kind)), None)
+        if clash is None:
+            out.append(m)
+    return out
+
+
+def _next_tokens(view: SentenceView, i: int, n: int = 4) -> list[int]:
+    return [j for j in range(i + 1, min(view.last, i + n) + 1)]
+
+
+def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry) -> TriggerMatch | None:
+    tok = view.tokens[i]
+    pred = -1
+    if entry.form == "verb":
+        if tok.pos != "VERB":
+            return None
+        pred = b
+    else:
+        after = _next_tokens(view, i, 3)
+        nxt = view.tokens[after[0]] if after else None
+        text_next = view.token_text(after[0]) if after else ""
+        if nxt is not None and nxt.lemma in SURU and nxt.pos in ("AUX", "VERB"):
+            pred = b  # 合意する, 一致した, 確認し合い, 確認できた
+        elif nxt is not None and view.token_bunsetu.get(after[0]) == b and nxt.pos == "ADP" and text_next in (
+            "を", "に", "が", "の", "も"
+        ):
+            head = view.bunsetu[b].head
+            if head >= 0 and _light_verb(view, lex, head):
+                pred = head  # 再確認を行った, 合意に至った, 一致をみた, 要請があった
+        elif (nxt is None or text_next in ("、", "，")) and i == view.content_tokens(b)[-1]:
+            # 連用中止 noun: コミットメントを再確認、… / 一致。 — needs an object of its own
+            if any(view.particles(c).endswith("を") for c in view.children.get(b, ())):
+                pred = b
+        if pred < 0 and tok.pos == "VERB":
+            pred = b
+    if pred < 0:
+        return None
+    if entry.objects and not _has_object(view, b, pred, entry.objects):
+        return None
+    ctype = entry.type
+    if entry.reaffirm_adverbs and _has_adverb(view, b, pred, entry.reaffirm_adverbs):
+        ctype = CommitmentType.REAFFIRMATION
+    first = i
+    # 検証・確認: keep the coordinated verbal noun in the trigger surface
+    if first - 2 >= view.bunsetu[b].first and view.token_text(first - 1) in ("・", "･"):
+        first = first - 2
+    content = _content_argument(view, pred, b)
+    return TriggerMatch(
+        first=first,
+        last=i,
+        lemma=entry.lemma,
+        type=ctype,
+        pred=pred,
+        content=content,
+        kind="predicate",
+        needs_joint=entry.needs_joint,
+    )
+
+
+def _light_verb(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    content = view.content_tokens(b)
+    return any(view.tokens[i].lemma in lex.light_verbs for i in content[:2])
+
+
+def _has_object(view: SentenceView, b: int, pred: int, objects: tuple[str, ...]) -> bool:
+    """An argument of the predicate (or the verbal noun's own modifier) holds one of ``objects``."""
+    candidates = set(view.children.get(pred, ())) | set(view.children.get(b, ())) | {b}
+    for c in candidates:
+        content = "".join(view.token_text(i) for i in view.content_tokens(c))
+        if any(o in content for o in objects):
+            return True
+    return False
+
+
+def _has_adverb(view: SentenceView, b: int, pred: int, adverbs: tuple[str, ...]) -> bool:
+    for c in {*view.children.get(pred, ()), *view.children.get(b, ()), b}:
+        for i in view.token_range(c):
+            if view.token_text(i) in adverbs or view.tokens[i].lemma in adverbs:
+                return True
+    return False
+
+
+def _content_argument(view: SentenceView, pred: int, trigger_b: int) -> int:
+    """The argument bunsetu that says what is committed to: …ことで, …認識で, …を, …が(passive)."""
+    best = -1
+    for c in sorted(view.children.get(pred, ())):
+        if c == trigger_b:
+            continue
+        particles = view.particles(c)
+        dep = view.bunsetu[c].dep
+        if particles.endswith(("を", "でも", "で", "とも", "との", "について", "についても")) or dep in ("obj", "ccomp"):
+            best = c
+        elif particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c):
+            best = c
+    if best < 0 and trigger_b != pred:
+        # 戦略目標の見直しおよび再確認を行った: the verbal noun's の-modifier
+        for c in sorted(view.children.get(trigger_b, ())):
+            if view.particles(c).endswith("の"):
+                best = c
+    return best
+
+
+def _names_party(view: SentenceView, b: int) -> bool:
+    from pipeline.commitments.parties import country_codes
+
+    text = view.bunsetu_text(b)
+    return bool(country_codes(text)) or any(w in text for w in ("首脳", "大臣", "長官", "両国", "側"))
+
+
+def _decision(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | None:
+    """〜こととする / こととし / ことといたしました / ことにした."""
+    after = [j for j in range(i + 1, min(view.last, i + 4) + 1)]
+    if len(after) < 2:
+        return None
+    particle = view.token_text(after[0])
+    if particle not in ("と", "に"):
+        return None
+    light = view.tokens[after[1]]
+    if light.lemma not in lex.decision_light:
+        return None
+    # こととされている: a rule provides it, nobody decides here
+    if any(view.tokens[j].lemma in ("れる", "られる") for j in after[2:4]):
+        return None
+    pred = view.token_bunsetu[after[1]]
+    content = b if b != pred else -1
+    if content < 0:
+        kids = [c for c in view.children.get(pred, ()) if c < pred]
+        content = max(kids) if kids else -1
+    return TriggerMatch(
+        first=i,
+        last=after[1],
+        lemma="こととする",
+        type=CommitmentType.DECISION,
+        pred=pred,
+        content=content,
+        kind="decision",
+    )
+
+
+def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | None:
+    """〜旨述べた / 旨発言があった / ことを伝えた, typed by the reported clause."""
+    tok = view.tokens[i]
+    nxt = _next_tokens(view, i, 2)
+    particle = view.token_text(nxt[0]) if nxt and view.token_bunsetu.get(nxt[0]) == b else ""
+    if tok.lemma in ("こと", "事") and particle != "を":
+        return None
+    verb_b = view.bunsetu[b].head
+    verb_tok = -1
+    # 旨述べた can be one bunsetu (旨 + 述べ) or two (旨を | 述べた)
+    for j in range(i + 1, min(view.last, i + 4) + 1):
+        if view.tokens[j].lemma in lex.report_verbs:
+            verb_tok = j
+            break
+        if view.token_bunsetu[j] not in (b, verb_b):
+            break
+    if verb_tok < 0:
+        return None
+    verb = view.tokens[verb_tok].lemma
+    if tok.lemma in ("こと", "事") and verb not in ("伝える", "説明", "表明", "述べる", "約束"):
+        return None
+    ctype = classify_volition(view, lex, i)
+    if ctype is None:
+        return None
+    if verb == "説明" and tok.lemma in ("こと", "事") and ctype is not CommitmentType.PLEDGE:
+        return None
+    # the trigger runs from the reported predicate to the report verb: 強化していく旨発言
+    pred_clause = _reported_predicate(view, i)
+    first = view.bunsetu[pred_clause].first if pred_clause >= 0 else i
+    return TriggerMatch(
+        first=first,
+        last=verb_tok,
+        lemma=verb,
+        type=ctype,
+        pred=view.token_bunsetu[verb_tok],
+        content=pred_clause if pred_clause >= 0 else b,
+        kind="report",
+    )
+
+
+def _reported_predicate(view: SentenceView, i: int) -> int:
+    """The bunsetu of the reported clause's last predicate, just before 旨/こと."""
+    b = view.token_bunsetu[i]
+    if view.bunsetu[b].first < i:
+        return b
+    return b - 1 if b > 0 else -1
+
+
+def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentType | None:
+    """Pledge, intent or nothing, from the predicate just before token ``i`` (旨, こと, 。).
+
+    〜していく / 〜してまいる / 〜し続ける → pledge; 〜したい, 〜する意向 → intent; a plain
+    non-past action verb (〜措置を取る旨) → pledge; states, evaluations, negations → None.
+    """
+    j = i - 1
+    lemmas: list[str] = []
+    surfaces: list[str] = []
+    # walk back over the predicate's auxiliaries to its main verb
+    while j >= view.first:
+        t = view.tokens[j]
+        surf = view.token_text(j)
+        if t.pos == "PUNCT" or surf in ("、", "。"):
+            break
+        lemmas.append(t.lemma)
+        surfaces.append(surf)
+        if t.pos in ("VERB", "NOUN", "ADJ", "PROPN") and t.lemma not in lex.pledge_aux and t.lemma not in (
+            "いる", "居る", "おる", "する", "為る", "いたす", "致す", "ある", "考え", "思う", "存ずる", "所存",
+            "決意", "意向", "意図", "方針", "つもり", "だ", "です", "もの",
+        ) and not (t.lemma in lex.pledge_nouns or t.lemma in lex.intent_nouns):
+            break
+        j -= 1
+    if not lemmas:
+        return None
+    main = lemmas[-1]
+    if any(x in NEGATION for x in lemmas) or main in lex.non_acts:
+        return None
+    if any(x in lex.intent_aux for x in lemmas) or any(x in lex.intent_nouns for x in lemmas):
+        return CommitmentType.INTENT
+    pledge_aux = False
+    for k, lem in enumerate(lemmas):
+        # て + いく/まいる: lemmas are reversed, so the て is the next element
+        if lem in lex.pledge_aux and k + 1 < len(lemmas) and (lemmas[k + 1] in ("て", "で") or lem == "続ける"):
+            pledge_aux = True
+    if pledge_aux:
+        return CommitmentType.PLEDGE
+    if any(x in lex.pledge_nouns for x in lemmas) and not any(x in ("いる", "居る", "おる") for x in lemmas):
+        return CommitmentType.PLEDGE
+    # a plain non-past action verb: 〜措置を取る旨, 〜を派遣することを伝えた
+    t_main = view.tokens[j] if j >= view.first else None
+    if (
+        t_main is not None
+        and t_main.pos == "VERB"
+        and main not in STATIVE
+        and not any(x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1])
+        and "連体形" in (view.tokens[i - 1].inflection or "") + "連体形"
+    ):
+        return CommitmentType.PLEDGE
+    return None
+
+
+def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
+    """A sentence-final 〜していきます / 〜してまいります / 〜したいと考えております."""
+    roots = [b.index for b in view.bunsetu if b.head < 0]
+    if not roots:
+        return None
+    root = roots[-1]
+    end = view.bunsetu[root].last
+    while end > view.first and view.tokens[end].pos == "PUNCT":
+        end -= 1
+    surface = view.span_text(view.bunsetu[root].first, end)
+    if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
+        return None
+    ctype: CommitmentType | None = None
+    target = root
+    # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
+    if view.tokens[view.content_tokens(root)[0]].lemma in ("考える", "思う", "存ずる"):
+        quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
+        if not quoted:
+            return None
+        target = max(quoted)
+        ctype = classify_volition(view, lex, _after_predicate(view, target))
+        if ctype is not CommitmentType.INTENT and ctype is not CommitmentType.PLEDGE:
+            return None
+        if ctype is CommitmentType.PLEDGE and "たい" not in surface:
+            ctype = CommitmentType.PLEDGE
+    else:
+        main = view.tokens[view.content_tokens(root)[0]]
+        if main.lemma in lex.non_acts or main.lemma in STATIVE:
+            return None
+        ctype = classify_volition(view, lex, end + 1)
+        if ctype is None:
+            return None
+        lemmas = [view.tokens[k].lemma for k in view.token_range(root)]
+        # a plain 〜ます is too often a description (と考えます, 承知します): only 〜ていく/まいる
+        if ctype is CommitmentType.PLEDGE and not any(x in lex.pledge_aux or x in lex.pledge_nouns for x in lemmas):
+            return None
+    first = view.bunsetu[target].first
+    last = end if target == root else view.bunsetu[target].last
+    content_start = view.subtree_span(target)[0]
+    return TriggerMatch(
+        first=first,
+        last=last,
+        lemma=view.tokens[view.content_tokens(target)[0]].lemma,
+        type=ctype,
+        pred=target,
+        content=content_start if content_start < target else -1,
+        kind="first_person",
+    )
+
+
+def _after_predicate(view: SentenceView, b: int) -> int:
+    """Token index just after the predicate part of bunsetu ``b`` (before its と / を)."""
+    last = view.bunsetu[b].last
+    while last > view.bunsetu[b].first and view.tokens[last].pos in ("ADP", "PUNCT"):
+        last -= 1
+    return last + 1
+
+
+def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch) -> bool:
+    """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
+    pred = view.bunsetu[m.pred]
+    tail = [k for k in range(m.last + 1, pred.last + 1)]
+    # follow an auxiliary-only next bunsetu (至って | いない)
+    nxt = m.pred + 1
+    if nxt < len(view.bunsetu) and view.bunsetu[nxt].index in view.children.get(m.pred, ()) is False:
+        pass
+    lemmas = [view.tokens[k].lemma for k in tail]
+    surfaces = [view.token_text(k) for k in tail]
+    if m.kind != "report" and any(x in NEGATION for x in lemmas):
+        return True
+    if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
+        return True
+    if m.lemma == "求める" and any(x in ("れる", "られる") for x in lemmas):
+        return True
+    if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
+        return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
+    # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
+    head = pred.head
+    if head >= 0 and pred.dep == "acl":
+        noun = view.tokens[view.content_tokens(head)[0]].lemma
+        if noun in NON_ACT_HEADS:
+            return True
+    # a question: the sentence's last predicate ends in か
+    if m.pred == len(view.bunsetu) - 1 or pred.head < 0:
+        end_text = view.surface.rstrip("。 　")
+        if end_text.endswith(("か", "か？", "？", "?")):
+            return True
+    if m.lemma == "確認":
+        if any(x in ("ところ", "所", "中") for x in surfaces):
+            return True
+        # Xに確認する: an inquiry to someone, not an act between parties
+        for c in view.children.get(m.pred, ()):
+            if view.particles(c) in ("に", "にも") and _names_party(view, c):
+                return True
+    return False

@@ -1,0 +1,94 @@
+"""Run the commitments stage on the fixture documents and print/score what it finds.
+
+    python tools/commitments_dev.py [--oracle] [--gold DIR] [--show] [DOC_ID_SUBSTRING]
+
+Default (end to end): dates and entities come from the pipeline's own stages. ``--oracle``: they
+come from the gold fixture (ids kept), which measures the commitments stage in isolation.
+GiNZA parses are read from the parse cache (one model load on a miss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.commitments import find_commitments  # noqa: E402
+from pipeline.config import Config  # noqa: E402
+from pipeline.dates import find_dates  # noqa: E402
+from pipeline.documents import Document, document_date, read_documents  # noqa: E402
+from pipeline.entities import find_entities  # noqa: E402
+from pipeline.evaluate import DocScores, score_commitments  # noqa: E402
+from pipeline.extract import Resources  # noqa: E402
+from pipeline.record import _plain  # noqa: E402
+from pipeline.schema import DateMention, Entity, EntityLabel, Span  # noqa: E402
+from pipeline.tokens import find_sentences  # noqa: E402
+
+
+def gold_dates(items: list[dict]) -> list[DateMention]:
+    keys = DateMention.__slots__
+    return [DateMention(**{k: v for k, v in d.items() if k in keys and k != "flags"}, flags=tuple(d.get("flags") or ())) for d in items]
+
+
+def gold_entities(items: list[dict]) -> list[Entity]:
+    out = []
+    for e in items:
+        title = Span(**e["title"]) if e.get("title") else None
+        qual = Span(**e["title_qualifier"]) if e.get("title_qualifier") else None
+        out.append(Entity(id=e["id"], start=e["start"], end=e["end"], surface=e["surface"], label=EntityLabel(e["label"]),
+                          subtype=e.get("subtype"), canonical=e.get("canonical"), title=title, title_qualifier=qual))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("docs", nargs="*")
+    ap.add_argument("--inputs", nargs="*", default=[str(ROOT / "tests/fixtures/raw")])
+    ap.add_argument("--gold", default=str(ROOT / "tests/fixtures/gold"))
+    ap.add_argument("--oracle", action="store_true")
+    ap.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    docs = [d for d in read_documents([Path(p) for p in args.inputs]) if isinstance(d, Document)]
+    if args.docs:
+        docs = [d for d in docs if any(s in d.doc_id for s in args.docs)]
+    res = Resources.create(Config())
+    items = [(d.text, [(s.start, s.end) for s in find_sentences(d.text, None)]) for d in docs]
+    parsed = res.parser.parse_many(items)
+    total = DocScores()
+    for doc, p in zip(docs, parsed):
+        sentences = find_sentences(doc.text, None)
+        gold_path = Path(args.gold) / f"{doc.doc_id}.json"
+        gold = json.loads(gold_path.read_text()) if gold_path.exists() else None
+        if args.oracle and gold is not None:
+            dates, entities = gold_dates(gold["dates"]), gold_entities(gold["entities"])
+        else:
+            dates = list(find_dates(doc.text, document_date=document_date(doc), sentences=sentences).dates)
+            entities = list(find_entities(doc.text, p, sentences=sentences))
+        found = find_commitments(doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta)
+        pred = [_plain(c) for c in found]
+        if args.show or gold is None:
+            print("=====", doc.doc_id, len(found))
+            for c in pred:
+                print(f"  {c['type']:13s} {c['trigger']['surface']!r:22s} {c['actor']['members']} inf={c['actor']['inferred']} "
+                      f"date={(c['date'] or {}).get('value')} venue={(c['venue'] or {}).get('surface')} {c['mention']} "
+                      f"| {(c['content'] or {}).get('surface', '')[:40]}")
+        if gold is not None:
+            scores = DocScores()
+            ents_p = {e.id: _plain(e) for e in entities}
+            score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
+            total.merge(scores)
+            d = scores.to_dict()
+            print(doc.doc_id, {k: d[k] for k in sorted(d) if k.startswith("commitments_") and not k.endswith("_n") and "per_type" not in k})
+    d = total.to_dict()
+    if d:
+        print("TOTAL", {k: d[k] for k in sorted(d) if k.startswith("commitments_") and "per_type" not in k})
+
+
+if __name__ == "__main__":
+    main()
