@@ -53,6 +53,7 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "tests/fixtures/gold"))
     ap.add_argument("--oracle", action="store_true")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--context", action="store_true")
     args = ap.parse_args()
     docs = [d for d in read_documents([Path(p) for p in args.inputs]) if isinstance(d, Document)]
     if args.docs:
@@ -78,6 +79,9 @@ def main() -> None:
                 print(f"  {c['type']:13s} {c['trigger']['surface']!r:22s} {c['actor']['members']} inf={c['actor']['inferred']} "
                       f"date={(c['date'] or {}).get('value')} venue={(c['venue'] or {}).get('surface')} {c['mention']} "
                       f"| {(c['content'] or {}).get('surface', '')[:40]}")
+                if args.context:
+                    t0 = c['trigger']['start']
+                    print("       ..." + doc.text[max(0, t0 - 60):c['trigger']['end'] + 8].replace("\n", "⏎"))
         if gold is not None:
             scores = DocScores()
             ents_p = {e.id: _plain(e) for e in entities}

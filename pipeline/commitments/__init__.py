@@ -60,6 +60,7 @@ from pipeline.schema import (
     CommitmentType,
     DateMention,
     Entity,
+    EntityLabel,
     Mention,
     Sentence,
     Span,
@@ -69,12 +70,29 @@ from pipeline.schema import (
 
 __all__ = ["find_commitments"]
 
-ACTOR_PARTICLES = ("は", "が", "から", "からは", "からも", "も", "とは", "とも", "では", "としては", "として")
-PARTNER_PARTICLES = ("とは", "とも", "との間で", "との間では")
+# particles of an actor phrase (exact trailing particle strings of a bunsetu)
+ACTOR_PARTICLES = frozenset({"は", "が", "から", "からは", "からも", "も", "としては", "として", "とも", "では", "で", "でも"})
+PARTNER_PARTICLES = frozenset({"とは", "との間で", "との間では", "との間でも", "と", "とも"})
+# nouns a predicate may modify without being a relative clause about a thing (…こととしたほか、)
+CONJUNCTIVE_NOUNS = frozenset(
+    {"ほか", "他", "一方", "上", "うえ", "結果", "後", "あと", "際", "中", "うち", "反面", "ところ", "とおり", "通り",
+     "まま", "もの", "こと", "事", "の", "旨", "ため", "為", "など", "等"}
+)
+# the head of an actor phrase: who can commit (a side, a government, an office, a person)
+PARTY_HEAD = re.compile(
+    r"(?:側|国|政府|首脳|大臣|長官|総理|首相|大統領|閣僚|外相|国防相|防衛相|代表|両者|双方|私|私ども|我々|われわれ|当方|先方|"
+    r"主席|国王|女王|知事|大使|司令官|議長|間|省|庁|当局|陣営|両国|日米|日米韓|米韓|日韓|日中|日豪)$"
+)
 ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
 LIST_MARKERS = ("○", "・", "●", "◯", "◆", "■", "-", "－", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
 LIST_INTRO = re.compile(r"(?:以下|次)の(?:ような|とおり|通り|内容|点|項目)|以下を|次を")
 NOT_LISTED = ("歓迎", "強調", "謝意", "感謝", "懸念", "留意", "評価", "重要性")
+# agents that are not state parties: international bodies, assemblies, unions, the 'international community'
+NON_PARTY_AGENT = re.compile(
+    r"(?:国際社会|安保理|理事会|総会|議会|県議会|組合|党|委員会|団体|機関|事務総長|皆さん|県|市|町|村|知事|議員|"
+    r"野党|与党|マスコミ|報道|世論|住民|国民)$"
+)
+TRAILING_PARTICLES = re.compile(r"(?:[、，\s]|から|は|が|も|と|で|との|とは|として|にも|に)*$")
 NOT_OCCASION_DATE = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|に向け|までに|を目途)")
 
 
@@ -135,8 +153,9 @@ def find_commitments(
             continue
         list_occasion = None
         first_person = _speaks_for_party(ctx)
-        for match in find_triggers(view, lex, first_person=first_person):
-            out.extend(_commitments(view, match, venues, ctx))
+        triggers = find_triggers(view, lex, first_person=first_person)
+        for match in triggers:
+            out.extend(_commitments(view, match, venues, ctx, triggers))
         if LIST_INTRO.search(view.surface):
             frame_venues = [v.occasion for v in venues if v.occasion.kind == "statement"]
             list_occasion = frame_venues[-1] if frame_venues else ctx.state.current
@@ -239,37 +258,111 @@ def _content_span(view: SentenceView, match: TriggerMatch, actor_b: int) -> Span
 def _actor_phrase(
     view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext, context: Sequence[str]
 ) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
-    """The frame's actor bunsetu (or -1) with its members and entity ids."""
+    """The frame's actor bunsetu (or -1) with its members and entity ids.
+
+    An actor phrase is a party phrase (``_is_party``) ending in は/が/から(は)/も/として(は)
+    (両首脳は, 一川防衛大臣(当時)から); with とは/との間で it names a partner of the author's side
+    (デンマーク側とは…一致); with で only a pair or a between-phrase (日米で, 日米の閣僚間で). The
+    nearest one before the trigger wins; without one, the sentence's leading topic (日米両国は …
+    こととし) is taken unless it sits inside a reported clause (…旨, …ことを伝えた).
+    """
     best = -1
     members: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
     partners: list[str] = []
     for b in frame:
-        if b >= match.pred and b != match.pred:
+        if b > match.pred or (b == match.pred and view.token_bunsetu[match.first] == b):
             continue
-        particles = view.particles(b)
-        surface = view.bunsetu_text(b)
-        is_between = bool(re.search(r"間(?:で|では|でも)$", particles and surface.rstrip("、，")))
-        if not (particles.endswith(ACTOR_PARTICLES) or is_between or particles in ("で",)):
+        found = _party_members(view, b, ctx, context)
+        if found is None:
             continue
-        if particles in ("では", "で") and not is_between:
-            # 会談では is a venue; 日米で / 両国で name parties
-            found, _, named = ctx.resolver.resolve(surface, view.tokens[view.bunsetu[b].first].start, context)
-            if not named or any(n in surface for n in ctx.lex.venue_nouns):
+        kind, codes, found_ids = found
+        if kind == "partner":
+            if view.bunsetu[b].dep != "nmod":
+                partners.extend(codes)
+            continue
+        best, members, ids = b, codes, found_ids
+    if best < 0:
+        for b in range(len(view.bunsetu)):
+            if b >= view.token_bunsetu[match.first]:
+                break
+            particles = view.particles(b)
+            if particles not in ("は", "が", "から", "からは"):
                 continue
-        start, end = _phrase_extent(view, b)
-        phrase = view.text[start:end]
-        found, found_ids, named = ctx.resolver.resolve(phrase, start, context)
-        if not named:
-            continue
-        if particles.endswith(PARTNER_PARTICLES):
-            partners.extend(found)
-            continue
-        best, members, ids = b, found, found_ids
+            # 米国は inside パネッタ長官からは、…米国は…強化していく旨: the reported clause's own
+            # subject; a から-phrase opening the sentence is the speaker even if GiNZA hangs it there
+            if particles in ("は", "が") and _inside_report(view, b):
+                continue
+            found = _party_members(view, b, ctx, context)
+            if found is not None and found[0] == "actor":
+                best, members, ids = b, found[1], found[2]
+                break
     if partners:
         base = list(members) if members else [SELF_CODE]
         members = unique([*base, *partners])
     return best, members, ids
+
+
+def _inside_report(view: SentenceView, b: int) -> bool:
+    """Whether bunsetu ``b`` lies in a reported clause (…旨述べた, …ことを伝えた)."""
+    for anc in view.ancestors(b):
+        lemmas = {view.tokens[i].lemma for i in view.token_range(anc)}
+        if lemmas & {"旨"}:
+            return True
+    return False
+
+
+def _party_members(
+    view: SentenceView, b: int, ctx: _DocContext, context: Sequence[str]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """("actor" | "partner", members, entity ids) when bunsetu ``b`` is an actor phrase."""
+    particles = view.particles(b)
+    if particles in PARTNER_PARTICLES and particles not in ("とも",):
+        kind = "partner"
+    elif particles in ACTOR_PARTICLES:
+        kind = "actor"
+    else:
+        return None
+    content = _party_content(view, b, ctx)
+    if content is None:
+        return None
+    if particles in ("で", "では", "でも") and not content.endswith("間") and not _pure_countries(content, ctx):
+        return None
+    start, end = _phrase_extent(view, b)
+    phrase = view.text[start:end]
+    codes, ids, named = ctx.resolver.resolve(phrase, start, context)
+    if not named or not codes:
+        return None
+    return kind, codes, ids
+
+
+def _party_content(view: SentenceView, b: int, ctx: _DocContext) -> str | None:
+    """The bunsetu's words without particles and (当時)-style notes, when they name a party."""
+    first = view.bunsetu[b].first
+    last = view.bunsetu[b].last
+    raw = view.span_text(first, last)
+    content = re.sub(r"[(（][^)）]*[)）]", "", raw)
+    content = TRAILING_PARTICLES.sub("", content)
+    if not content:
+        return None
+    if PARTY_HEAD.search(content) or _pure_countries(content, ctx):
+        return content
+    start = view.tokens[first].start
+    end = start + len(raw)
+    # a person entity (パネッタ, オバマ) possibly followed by a title or 氏
+    for ent in ctx.entities:
+        if ent.label is EntityLabel.PERSON and start <= ent.start and ent.end <= end:
+            rest = TRAILING_PARTICLES.sub("", view.text[ent.end : end])
+            if rest in ("", "氏", "さん") or ctx.resolver.title_re.fullmatch(ent.surface + rest):
+                return content
+    return None
+
+
+def _pure_countries(content: str, ctx: _DocContext | None) -> bool:
+    lex = ctx.lex if ctx is not None else load_lexicon()
+    stripped = lex.country_re.sub("", content)
+    stripped = lex.abbreviation_re.sub("", stripped)
+    return not stripped.strip("・、両")
 
 
 def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
@@ -307,32 +400,41 @@ def _coordinated(text: str, items: Sequence[tuple[int, int]]) -> bool:
 
 
 def _commitments(
-    view: SentenceView, match: TriggerMatch, venues: Sequence[VenueMention], ctx: _DocContext
+    view: SentenceView,
+    match: TriggerMatch,
+    venues: Sequence[VenueMention],
+    ctx: _DocContext,
+    triggers: Sequence[TriggerMatch],
 ) -> list[Commitment]:
-    lex = ctx.lex
-    others = [o for o in find_triggers(view, lex) if o.pred != match.pred]
+    others = [o for o in triggers if o.pred != match.pred]
     frame = _frame(view, match, others)
     frame_set = set(frame)
-    frame_venues = [v for v in venues if v.bunsetu in frame_set]
-    current = ctx.state.current
+    frame_venues = [v for v in venues if v.bunsetu in frame_set or _leading_venue(view, match, v)]
+    # what is being reported: a meeting reported earlier in this sentence, else the discourse's
+    t_start = view.tokens[match.first].start
+    earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
+    current = earlier[-1] if earlier else ctx.state.current
     context_parties: tuple[str, ...] = ()
     if frame_venues:
         context_parties = frame_venues[-1].occasion.parties
     elif current is not None:
         context_parties = current.parties
     actor_b, members, ids = _actor_phrase(view, frame, match, ctx, context_parties)
-    mention = _mention(view, match)
+    mention = _mention(view, match, triggers)
     explicit = bool(members)
 
     occasions: list[Occasion | None]
-    dated_venues = [v for v in frame_venues if v.occasion.date is not None]
     own_dates = _frame_dates(view, frame, ctx)
-    if len(dated_venues) >= 2 and _coordinated(ctx.text, [(v.occasion.start, v.occasion.end) for v in dated_venues]):
-        occasions = [v.occasion for v in dated_venues]
+    spans = [(v.occasion.start, v.occasion.end) for v in frame_venues]
+    distinct = {(v.occasion.surface, v.occasion.date.id if v.occasion.date else None) for v in frame_venues}
+    if len(frame_venues) >= 2 and len(distinct) >= 2 and _coordinated(ctx.text, spans):
+        occasions = [v.occasion for v in frame_venues]
         own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
-    elif mention is Mention.BACKGROUND or match.kind == "first_person":
+    elif match.kind == "first_person":
+        occasions = [None]
+    elif mention is Mention.BACKGROUND:
         occasions = [None]
     else:
         occasions = [current]
@@ -347,13 +449,93 @@ def _commitments(
 
     if match.needs_joint and not _joint(members, frame_venues, current, explicit, match, view):
         return []
+    if not _acting_party(view, frame, match, members, explicit, ctx, mention):
+        return []
+    if match.type in ONE_SIDED and _future(view, match):
+        # 〜を求めてまいります: a request made now, in this text, not at the meeting being reported
+        occasions = [None]
+        date_sets = [None]
+    if match.type in ONE_SIDED and not explicit and frame_venues and match.kind != "first_person":
+        members = frame_venues[-1].occasion.parties  # a request written in a joint statement
+        explicit = False
     records = []
     for occ, own in zip(occasions, date_sets):
         date = _date(own, occ, match, ctx)
-        actor = _actor(members, ids, explicit, occ, match, ctx)
+        party_source = occ
+        if occ is None and mention is Mention.BACKGROUND and current is not None:
+            party_source = current  # 実質合意を達成した日米地位協定の…: the parties being reported
+        actor = _actor(members, ids, explicit, party_source, match, ctx)
+        if match.type in ONE_SIDED and not explicit and members:
+            actor = Actor(members=members, inferred=True, entities=())
         venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None else None
         records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
     return records
+
+
+def _acting_party(
+    view: SentenceView,
+    frame: Sequence[int],
+    match: TriggerMatch,
+    members: Sequence[str],
+    explicit: bool,
+    ctx: _DocContext,
+    mention: Mention,
+) -> bool:
+    """Whether the act is a party's: not a Diet member's own request, not 国際社会は/…組合が."""
+    speaker = ctx.speaker
+    one_sided = match.type in ONE_SIDED
+    if mention is Mention.BACKGROUND and one_sided:
+        return False  # …を求める決議, …を求める議論: a recalled request is not reported as made
+    if one_sided and _procedural_object(view, match, ctx):
+        return False
+    if speaker is not None and not speaker.government and one_sided:
+        # a member's 〜を求めました / 〜してまいります speaks for no party
+        if not explicit or set(members) <= {SELF_CODE}:
+            return False
+    if not explicit and _non_party_subject(view, frame, match, ctx):
+        return False
+    return True
+
+
+def _procedural_object(view: SentenceView, match: TriggerMatch, ctx: _DocContext) -> bool:
+    """求める/要請 of the session's own business: 答弁を求めます, 出席を求めた, 御理解を求めます."""
+    if match.content < 0:
+        return False
+    words = view.bunsetu_text(match.content)
+    return any(w in words for w in ctx.lex.procedural_objects)
+
+
+def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext) -> bool:
+    """A subject phrase that is an agent but no state party (国際社会は, 国連安保理は, …組合が)."""
+    for b in frame:
+        if b >= match.pred or b == match.content:
+            continue
+        if view.particles(b) not in ("は", "が", "も", "からは", "から"):
+            continue
+        text = re.sub(r"[(（][^)）]*[)）]", "", view.bunsetu_text(b)).rstrip("、，")
+        text = re.sub(r"(?:からは|から|は|が|も)$", "", text)
+        if NON_PARTY_AGENT.search(text):
+            return True
+    return False
+
+
+def _future(view: SentenceView, match: TriggerMatch) -> bool:
+    """〜てまいります / 〜ていく / 〜たい after the trigger: a commitment made in the text itself."""
+    tail = view.span_text(match.last, view.bunsetu[match.pred].last) if match.pred >= 0 else ""
+    nxt = view.bunsetu[match.pred].head
+    if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
+        tail += view.bunsetu_text(nxt)
+    return bool(re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail))
+
+
+def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> bool:
+    """A venue phrase (…首脳会談で, …において) opening the content: GiNZA often hangs it there."""
+    if match.content < 0 or v.bunsetu < 0:
+        return False
+    first, _ = view.subtree_span(match.content)
+    if not (first <= v.bunsetu <= match.content):
+        return False
+    return view.particles(v.bunsetu) in ("で", "において", "においては", "では", "にて", "の際に", "の場で")
 
 
 def _joint(
@@ -373,7 +555,9 @@ def _joint(
         return False  # a law or plan 'provides': only a joint document's 定めた is an agreement
     # 確認できた/確認された about a fact needs a meeting being reported right here
     tail = view.span_text(match.last, view.bunsetu[match.pred].last)
-    if re.search(r"でき|され", tail):
+    if re.search(r"でき", tail):
+        return False  # 確認できた without two parties or a venue at hand: a fact was verified
+    if re.search(r"され", tail):
         return current is not None and not current.heading
     return current is not None
 
@@ -406,13 +590,21 @@ def _actor(
     return Actor(members=occ.parties, inferred=True, entities=())
 
 
-def _mention(view: SentenceView, match: TriggerMatch) -> Mention:
+def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[TriggerMatch]) -> Mention:
+    """``background`` for a trigger in a relative clause about a thing (…において定めた戦略目標)."""
     pred = view.bunsetu[match.pred]
-    if match.kind in ("predicate",) and pred.dep == "acl" and pred.head >= 0:
-        noun = view.tokens[view.content_tokens(pred.head)[0]].lemma
-        if noun not in ("こと", "事", "の", "もの", "旨"):
-            return Mention.BACKGROUND
-    return Mention.MAIN
+    if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
+        return Mention.MAIN
+    head = pred.head
+    noun = view.tokens[view.content_tokens(head)[0]].lemma
+    if noun in CONJUNCTIVE_NOUNS:
+        return Mention.MAIN
+    # …を完了し、…を再確認、: GiNZA hangs a clause on the next coordinated verbal noun
+    if any(t.pred == head or view.token_bunsetu[t.first] == head for t in triggers):
+        return Mention.MAIN
+    if view.span_text(view.bunsetu[match.pred].first, view.bunsetu[match.pred].last).endswith(("、", "，")):
+        return Mention.MAIN
+    return Mention.BACKGROUND
 
 
 def _record(
@@ -452,67 +644,59 @@ def _record(
 
 
 def _listed_items(view: SentenceView, ctx: _DocContext, occ: Occasion) -> list[Commitment]:
-    """Each ○ item of a statement's list is a commitment of the statement's parties."""
+    """A ○ item of a statement's list is a commitment of the statement's parties.
+
+    The trigger is the item's head verbal noun (…協力の促進, …枠組を継続的に検討、強化); an item
+    headed by 歓迎/強調/謝意 is no commitment, unless an earlier coordinated part has a head of its
+    own (…パートナーシップの深化、…政策協議の歓迎など → 深化).
+    """
     body_start = view.start + 1
     while body_start < view.end and view.text[body_start] in " 　":
         body_start += 1
-    parts = _item_parts(view, body_start)
-    out = []
-    for first_tok, last_tok in parts:
-        head = last_tok
-        while head > first_tok and (view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")):
-            head -= 1
-        lemma = view.tokens[head].lemma
-        if lemma in NOT_LISTED or view.token_text(head) in NOT_LISTED:
-            continue
-        t_start, t_end = view.tokens[head].start, view.tokens[head].end
-        c_start, c_end = view.tokens[first_tok].start, view.tokens[head].end
-        date = CommitmentDate(value=occ.date.value, date_id=occ.date.id) if occ.date is not None else None
-        out.append(
-            Commitment(
-                id="",
-                start=c_start,
-                end=c_end,
-                surface=view.text[c_start:c_end],
-                trigger=Trigger(start=t_start, end=t_end, surface=view.text[t_start:t_end], lemma=lemma),
-                type=CommitmentType.AGREEMENT,
-                actor=Actor(members=occ.parties, inferred=True, entities=()),
-                content=Span(start=c_start, end=c_end, surface=view.text[c_start:c_end]),
-                date=date,
-                venue=Venue(entity_id=occ.entity_id, surface=occ.surface),
-                mention=Mention.LISTED_ITEM,
-            )
-        )
-    return out
-
-
-def _item_parts(view: SentenceView, body_start: int) -> list[tuple[int, int]]:
-    """Token ranges of an item's coordinated parts: …の深化、…の歓迎など → two parts.
-
-    A part ends at a top-level 、 after a verbal noun that has its own の-modifier; 検討、強化
-    (two verbs sharing an object) stays one part.
-    """
     toks = [i for i in range(view.first, view.last + 1) if view.tokens[i].start >= body_start]
     if not toks:
         return []
-    parts: list[tuple[int, int]] = []
-    start = toks[0]
-    for k, i in enumerate(toks):
-        if view.token_text(i) != "、" or k == 0:
-            continue
-        prev = toks[k - 1]
-        rest = toks[k + 1 :]
-        has_own_no = any(view.token_text(j) == "の" for j in rest[: max(0, len(rest) - 1)])
-        if view.tokens[prev].pos in ("NOUN", "VERB") and has_own_no and _depth(view, toks[0], i) == 0:
-            parts.append((start, prev))
-            start = toks[k + 1]
-    parts.append((start, toks[-1]))
-    return parts
+    head = _item_head(view, toks[0], toks[-1])
+    if head is None:
+        return []
+    lemma = view.tokens[head].lemma
+    t_start, t_end = view.tokens[head].start, view.tokens[head].end
+    c_start, c_end = view.tokens[toks[0]].start, view.tokens[toks[-1]].end
+    while c_end > c_start and view.text[c_end - 1] in "。、 　":
+        c_end -= 1
+    date = CommitmentDate(value=occ.date.value, date_id=occ.date.id) if occ.date is not None else None
+    return [
+        Commitment(
+            id="",
+            start=c_start,
+            end=c_end,
+            surface=view.text[c_start:c_end],
+            trigger=Trigger(start=t_start, end=t_end, surface=view.text[t_start:t_end], lemma=lemma),
+            type=CommitmentType.AGREEMENT,
+            actor=Actor(members=occ.parties, inferred=True, entities=()),
+            content=Span(start=c_start, end=c_end, surface=view.text[c_start:c_end]),
+            date=date,
+            venue=Venue(entity_id=occ.entity_id, surface=occ.surface),
+            mention=Mention.LISTED_ITEM,
+        )
+    ]
 
 
-def _depth(view: SentenceView, first: int, upto: int) -> int:
+def _item_head(view: SentenceView, first: int, last: int) -> int | None:
+    """The head word of an item (skipping など/等 and punctuation), or None for 歓迎/強調 items."""
+    head = last
+    while head > first and (view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")):
+        head -= 1
+    if view.token_text(head) not in NOT_LISTED and view.tokens[head].lemma not in NOT_LISTED:
+        return head
+    # …の深化、…の歓迎など: fall back on the part before the last top-level 、
     depth = 0
-    for i in range(first, upto):
+    for i in range(head - 1, first, -1):
         s = view.token_text(i)
-        depth += s.count("(") + s.count("（") + s.count("「") - s.count(")") - s.count("）") - s.count("」")
-    return depth
+        depth += s.count(")") + s.count("）") + s.count("」") - s.count("(") - s.count("（") - s.count("「")
+        if s == "、" and depth == 0:
+            prev = i - 1
+            if view.tokens[prev].pos in ("NOUN", "VERB") and view.token_text(prev) not in NOT_LISTED:
+                return prev
+            return None
+    return None

@@ -149,6 +149,7 @@ def find_venues(
     nouns = [*lex.venue_nouns, *VISIT_NOUNS]
     pattern = re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
     found: list[VenueMention] = []
+    local_current: Occasion | None = None
     taken_until = -1
     sentence_dates = [d for d in dates if view.start <= d.start and d.end <= view.end]
     for m in pattern.finditer(sentence):
@@ -168,6 +169,9 @@ def find_venues(
         surface = sentence[a:b]
         if m.group() in VISIT_NOUNS and not _is_visit(view, view.start + m.start()):
             continue
+        # 「2+2」 then 「2+2」共同発表: the longer venue replaces the one it contains
+        while found and found[-1].occasion.start - view.start >= a and found[-1].occasion.entity_id is None:
+            found.pop()
         taken_until = b
         start, end = view.start + a, view.start + b
         kind = "visit" if m.group() in VISIT_NOUNS else (
@@ -194,9 +198,11 @@ def find_venues(
             anaphoric=anaphoric,
             heading=heading,
         )
-        occ = _complete(occ, view, resolver, state)
+        occ = _complete(occ, view, resolver, state, local_current)
         reported = heading or (bun is not None and _reported(view, bun, lex))
         found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))
+        if reported:
+            local_current = occ
     return found
 
 
@@ -276,8 +282,14 @@ def _venue_date(
     return best
 
 
-def _complete(occ: Occasion, view: SentenceView, resolver: PartyResolver, state: Discourse) -> Occasion:
-    """Fill what the mention leaves out from the discourse: anaphora, date, parties, heading name."""
+def _complete(
+    occ: Occasion, view: SentenceView, resolver: PartyResolver, state: Discourse, local: Occasion | None
+) -> Occasion:
+    """Fill what the mention leaves out from the discourse: anaphora, date, parties, heading name.
+
+    ``local`` is the occasion reported earlier in the same sentence (会談では、…共同声明を発出).
+    """
+    reported = local or state.current
     if occ.anaphoric:
         ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
         if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
@@ -290,13 +302,15 @@ def _complete(occ: Occasion, view: SentenceView, resolver: PartyResolver, state:
                 parties=occ.parties or ref.parties,
                 entity_id=occ.entity_id or (ref.entity_id if ref.head_noun == occ.head_noun else None),
             )
+    if not occ.parties and occ.kind == "statement" and local is not None:
+        occ = replace(occ, parties=local.parties, date=occ.date or local.date)
     if not occ.parties:
-        members, _, _ = resolver.resolve(view.surface, view.start, state.current.parties if state.current else ())
+        members, _, _ = resolver.resolve(view.surface, view.start, reported.parties if reported else ())
         parties = list(members)
         if parties and SELF_CODE not in parties:
             parties.insert(0, SELF_CODE)
-        if len(parties) < 2 and state.current is not None:
-            parties = list(state.current.parties)
+        if len(parties) < 2 and reported is not None:
+            parties = list(reported.parties)
         occ = replace(occ, parties=unique(parties))
     section = state.section
     if occ.generic and section is not None and section.kind == occ.kind and not section.generic:

@@ -42,6 +42,7 @@ class Lexicon:
     intent_nouns: frozenset[str]
     light_verbs: frozenset[str]
     non_acts: frozenset[str]
+    procedural_objects: tuple[str, ...]
     countries: dict[str, str]
     abbreviations: dict[str, str]
     organizations: dict[str, str]
@@ -106,6 +107,7 @@ def load_lexicon() -> Lexicon:
         intent_nouns=frozenset(volition["intent_nouns"]),
         light_verbs=frozenset(trig["light_verbs"]["entries"]),
         non_acts=frozenset(trig["non_acts"]["entries"]),
+        procedural_objects=tuple(trig["procedural_objects"]["entries"]),
         countries=names,
         abbreviations=abbreviations,
         organizations=dict(countries["organizations"]),

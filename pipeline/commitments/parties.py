@@ -159,10 +159,14 @@ class PartyResolver:
                     covered.append((ent.start - start, ent.end - start + len(title)))
                 ids.append(ent.id)
             elif ent.label in (EntityLabel.LOCATION, EntityLabel.ORG):
-                code = ent.canonical if ent.canonical and re.fullmatch(r"[A-Z]{2}", ent.canonical) else None
-                code = code or _first(country_codes(ent.surface, self.lex)) or self.lex.organizations.get(ent.surface)
-                if code:
-                    members.append((ent.start - start, code))
+                codes = list(country_codes(ent.surface, self.lex))
+                if ent.canonical and re.fullmatch(r"[A-Z]{2}", ent.canonical):
+                    codes = [ent.canonical, *codes]
+                org = self.lex.organizations.get(ent.surface)
+                if not codes and org:
+                    codes = [org]
+                if codes:
+                    members.extend((ent.start - start + k, c) for k, c in enumerate(unique(codes)))
                     covered.append((ent.start - start, ent.end - start))
                     ids.append(ent.id)
         for m in self.title_re.finditer(surface):
@@ -177,7 +181,9 @@ class PartyResolver:
             members.append((rest.find(_code_anchor(rest, code, self.lex)), code))
         for org, code in self.lex.organizations.items():
             pos = rest.find(org)
-            if pos >= 0 and not any(org in n and n != org and n in rest for n in self.lex.organizations):
+            # 政府 alone is Japan's government; 暫定連邦政府 is someone else's
+            glued = pos > 0 and re.match(r"[一-龥ァ-ヶー]", rest[pos - 1]) and rest[pos - 1] not in "米日"
+            if pos >= 0 and not glued and not any(org in n and n != org and n in rest for n in self.lex.organizations):
                 members.append((pos, code))
         named = bool(members)
         words = re.sub(r"[(（].*?[)）]", "", rest)

@@ -143,14 +143,18 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
     if entry.reaffirm_adverbs and _has_adverb(view, b, pred, entry.reaffirm_adverbs):
         ctype = CommitmentType.REAFFIRMATION
     first = i
+    lemma = entry.lemma
+    # 再 + 確認 (Sudachi splits the prefix): a reaffirmation
+    if i > view.first and view.token_text(i - 1) == "再" and entry.lemma == "確認":
+        first, lemma, ctype = i - 1, "再確認", CommitmentType.REAFFIRMATION
     # 検証・確認: keep the coordinated verbal noun in the trigger surface
-    if first - 2 >= view.bunsetu[b].first and view.token_text(first - 1) in ("・", "･"):
+    if first == i and first - 2 >= view.bunsetu[b].first and view.token_text(first - 1) in ("・", "･"):
         first = first - 2
     content = _content_argument(view, pred, b)
     return TriggerMatch(
         first=first,
         last=i,
-        lemma=entry.lemma,
+        lemma=lemma,
         type=ctype,
         pred=pred,
         content=content,
@@ -263,17 +267,26 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     ctype = classify_volition(view, lex, i)
     if ctype is None:
         return None
+    # 〜する意向を示した / 〜する考えを伝えた: the noun itself says intent or pledge
+    if tok.lemma in lex.intent_nouns and ctype is CommitmentType.PLEDGE:
+        ctype = CommitmentType.INTENT
     if verb == "説明" and tok.lemma in ("こと", "事") and ctype is not CommitmentType.PLEDGE:
         return None
     # the trigger runs from the reported predicate to the report verb: 強化していく旨発言
     pred_clause = _reported_predicate(view, i)
     first = view.bunsetu[pred_clause].first if pred_clause >= 0 else i
+    pred = view.token_bunsetu[verb_tok]
+    # 旨発言が | あった: the clause is governed by the light verb
+    if view.bunsetu[pred].head >= 0 and _light_verb(view, lex, view.bunsetu[pred].head) and view.particles(pred) in (
+        "が", "も", "は"
+    ):
+        pred = view.bunsetu[pred].head
     return TriggerMatch(
         first=first,
         last=verb_tok,
         lemma=verb,
         type=ctype,
-        pred=view.token_bunsetu[verb_tok],
+        pred=pred,
         content=pred_clause if pred_clause >= 0 else b,
         kind="report",
     )
@@ -315,6 +328,8 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
     main = lemmas[-1]
     if any(x in NEGATION for x in lemmas) or main in lex.non_acts:
         return None
+    if any(x in ("れる", "られる") for x in lemmas):
+        return None  # 送られてまいります: nobody binds themselves to a passive
     if any(x in lex.intent_aux for x in lemmas) or any(x in lex.intent_nouns for x in lemmas):
         return CommitmentType.INTENT
     pledge_aux = False
@@ -340,7 +355,7 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
 
 
 def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
-    """A sentence-final 〜していきます / 〜してまいります / 〜したいと考えております."""
+    """A sentence-final 〜していきます / 〜してまいります / 〜していく考えです / 〜したいと考えております."""
     roots = [b.index for b in view.bunsetu if b.head < 0]
     if not roots:
         return None
@@ -351,42 +366,70 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     surface = view.span_text(view.bunsetu[root].first, end)
     if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
         return None
-    ctype: CommitmentType | None = None
     target = root
-    # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
-    if view.tokens[view.content_tokens(root)[0]].lemma in ("考える", "思う", "存ずる"):
+    head_lemma = view.tokens[view.content_tokens(root)[0]].lemma
+    if head_lemma in ("考える", "思う", "存ずる"):
+        # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
         quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
         if not quoted:
             return None
         target = max(quoted)
-        ctype = classify_volition(view, lex, _after_predicate(view, target))
-        if ctype is not CommitmentType.INTENT and ctype is not CommitmentType.PLEDGE:
-            return None
-        if ctype is CommitmentType.PLEDGE and "たい" not in surface:
+        lemmas = [view.tokens[k].lemma for k in view.token_range(target)]
+        if any(x in lex.intent_aux for x in lemmas):
+            ctype: CommitmentType | None = CommitmentType.INTENT
+        elif _pledge_aux(view, lex, target):
             ctype = CommitmentType.PLEDGE
+        else:
+            return None
+        first = _verb_start(view, target)
+        last = end
     else:
-        main = view.tokens[view.content_tokens(root)[0]]
-        if main.lemma in lex.non_acts or main.lemma in STATIVE:
+        if head_lemma in lex.non_acts or (head_lemma in STATIVE and head_lemma not in lex.pledge_aux):
             return None
         ctype = classify_volition(view, lex, end + 1)
         if ctype is None:
             return None
-        lemmas = [view.tokens[k].lemma for k in view.token_range(root)]
         # a plain 〜ます is too often a description (と考えます, 承知します): only 〜ていく/まいる
-        if ctype is CommitmentType.PLEDGE and not any(x in lex.pledge_aux or x in lex.pledge_nouns for x in lemmas):
+        if ctype is CommitmentType.PLEDGE and not (
+            _pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1))
+        ):
             return None
-    first = view.bunsetu[target].first
-    last = end if target == root else view.bunsetu[target].last
-    content_start = view.subtree_span(target)[0]
+        first = _verb_start(view, root)
+        last = end
+    content_start = view.subtree_span(view.token_bunsetu[first])[0]
     return TriggerMatch(
         first=first,
         last=last,
-        lemma=view.tokens[view.content_tokens(target)[0]].lemma,
+        lemma=view.tokens[first].lemma,
         type=ctype,
-        pred=target,
-        content=content_start if content_start < target else -1,
+        pred=root,
+        content=view.token_bunsetu[first] if content_start < view.token_bunsetu[first] else -1,
         kind="first_person",
     )
+
+
+def _pledge_aux(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """Whether bunsetu ``b`` holds 〜ていく / 〜てまいる / 〜し続ける or a pledge noun (所存, 決意)."""
+    toks = list(view.token_range(b))
+    for k, i in enumerate(toks):
+        lem = view.tokens[i].lemma
+        if lem == "続ける" or lem in lex.pledge_nouns:
+            return True
+        if lem in lex.pledge_aux:
+            prev = view.token_text(toks[k - 1]) if k > 0 else view.token_text(i - 1) if i > view.first else ""
+            if prev in ("て", "で"):
+                return True
+    return False
+
+
+def _verb_start(view: SentenceView, b: int) -> int:
+    """First token of the predicate ending in bunsetu ``b``: 強化して|いきます, 貢献していく|考えです."""
+    first = view.bunsetu[b].first
+    head = view.tokens[first]
+    auxiliary_head = head.lemma in ("いく", "行く", "まいる", "参る", "考え", "所存", "決意", "方針", "考える", "思う")
+    if auxiliary_head and b > 0 and view.bunsetu[b - 1].head == b:
+        return view.bunsetu[b - 1].first
+    return first
 
 
 def _after_predicate(view: SentenceView, b: int) -> int:
@@ -397,17 +440,31 @@ def _after_predicate(view: SentenceView, b: int) -> int:
     return last + 1
 
 
+def _negated_after(view: SentenceView, k: int) -> bool:
+    """…決定されるものではない / …合意したわけではない: a negation right after the predicate."""
+    seen = 0
+    for j in range(k + 1, min(view.last, k + 6) + 1):
+        tok = view.tokens[j]
+        surf = view.token_text(j)
+        if tok.pos == "PUNCT":
+            return False
+        if tok.lemma in NEGATION:
+            return True
+        if surf not in ("もの", "わけ", "の", "ん", "で", "は", "では", "じゃ", "訳", "こと", "も"):
+            return False
+        seen += 1
+    return False
+
+
 def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
     tail = [k for k in range(m.last + 1, pred.last + 1)]
-    # follow an auxiliary-only next bunsetu (至って | いない)
-    nxt = m.pred + 1
-    if nxt < len(view.bunsetu) and view.bunsetu[nxt].index in view.children.get(m.pred, ()) is False:
-        pass
     lemmas = [view.tokens[k].lemma for k in tail]
     surfaces = [view.token_text(k) for k in tail]
     if m.kind != "report" and any(x in NEGATION for x in lemmas):
+        return True
+    if m.kind != "report" and _negated_after(view, pred.last):
         return True
     if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
         return True
