@@ -46,6 +46,43 @@ def gold_entities(items: list[dict]) -> list[Entity]:
     return out
 
 
+def diff(gold: dict, pred: list[dict], text: str) -> None:
+    from pipeline.evaluate import match_lenient
+    from pipeline.evaluate import _trigger_span as tspan
+
+    gents = {e["id"]: e for e in gold["entities"]}
+    pairs = match_lenient(gold["commitments"], pred, span=tspan)
+    matched_p = {pi for _, pi in pairs}
+    matched_g = {gi for gi, _ in pairs}
+    for gi, pi in pairs:
+        g, p = gold["commitments"][gi], pred[pi]
+        bad = []
+        if g["type"] != p["type"]:
+            bad.append(f"type {g['type']}≠{p['type']}")
+        if sorted(g["actor"]["members"]) != sorted(p["actor"]["members"]):
+            bad.append(f"actor {g['actor']['members']}≠{p['actor']['members']}")
+        gd, pd = (g.get("date") or {}).get("value"), (p.get("date") or {}).get("value")
+        if gd != pd:
+            bad.append(f"date {gd}≠{pd}")
+        gv = (g.get("venue") or {}).get("entity_id")
+        gvs = gents[gv]["surface"] if gv in gents else None
+        pvs = (p.get("venue") or {}).get("surface")
+        if (gvs is None) != (pvs is None):
+            bad.append(f"venue {gvs}≠{pvs}")
+        if g.get("polarity") != p.get("polarity"):
+            bad.append(f"polarity {g.get('polarity')}≠{p.get('polarity')}")
+        if bad:
+            print(f"   ~ {g['trigger']['surface']!r} @{g['trigger']['start']}: " + "; ".join(bad))
+    for gi, g in enumerate(gold["commitments"]):
+        if gi not in matched_g:
+            t = g["trigger"]
+            print(f"   - MISSED {g['type']} {t['surface']!r} @{t['start']} ...{text[max(0, t['start'] - 40):t['end']]}")
+    for pi, p in enumerate(pred):
+        if pi not in matched_p:
+            t = p["trigger"]
+            print(f"   + EXTRA {p['type']} {t['surface']!r} @{t['start']} ...{text[max(0, t['start'] - 40):t['end']]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("docs", nargs="*")
@@ -54,6 +91,7 @@ def main() -> None:
     ap.add_argument("--oracle", action="store_true")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--context", action="store_true")
+    ap.add_argument("--diff", action="store_true")
     args = ap.parse_args()
     docs = [d for d in read_documents([Path(p) for p in args.inputs]) if isinstance(d, Document)]
     if args.docs:
@@ -87,6 +125,8 @@ def main() -> None:
             ents_p = {e.id: _plain(e) for e in entities}
             score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
             total.merge(scores)
+            if args.diff:
+                diff(gold, pred, doc.text)
             d = scores.to_dict()
             print(doc.doc_id, {k: d[k] for k in sorted(d) if k.startswith("commitments_") and not k.endswith("_n") and "per_type" not in k})
     d = total.to_dict()

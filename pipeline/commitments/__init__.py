@@ -436,6 +436,10 @@ def _commitments(
         occasions = [None]
     elif mention is Mention.BACKGROUND:
         occasions = [None]
+    elif any(v.occasion.date is not None and not v.occasion.anaphoric for v in venues):
+        # the sentence reports other dated occasions of its own: this clause belongs to none of
+        # them, and inheriting the discourse's occasion would cross their predicates
+        occasions = [None]
     else:
         occasions = [current]
     date_sets: list[DateMention | None]
