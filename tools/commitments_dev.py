@@ -46,7 +46,7 @@ def gold_entities(items: list[dict]) -> list[Entity]:
     return out
 
 
-def diff(gold: dict, pred: list[dict], text: str) -> None:
+def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
     from pipeline.evaluate import match_lenient
     from pipeline.evaluate import _trigger_span as tspan
 
@@ -65,10 +65,13 @@ def diff(gold: dict, pred: list[dict], text: str) -> None:
         if gd != pd:
             bad.append(f"date {gd}≠{pd}")
         gv = (g.get("venue") or {}).get("entity_id")
-        gvs = gents[gv]["surface"] if gv in gents else None
-        pvs = (p.get("venue") or {}).get("surface")
-        if (gvs is None) != (pvs is None):
-            bad.append(f"venue {gvs}≠{pvs}")
+        pv = (p.get("venue") or {}).get("entity_id")
+        ge, pe = gents.get(gv), pents.get(pv)
+        ok = (ge is None and pe is None) or bool(ge and pe and ge["start"] < pe["end"] and pe["start"] < ge["end"])
+        if not ok:
+            gs = f"{ge['surface']}@{ge['start']}" if ge else None
+            ps = f"{pe['surface']}@{pe['start']}" if pe else None
+            bad.append(f"venue {gs}≠{ps}")
         if g.get("polarity") != p.get("polarity"):
             bad.append(f"polarity {g.get('polarity')}≠{p.get('polarity')}")
         if bad:
@@ -126,7 +129,7 @@ def main() -> None:
             score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
             total.merge(scores)
             if args.diff:
-                diff(gold, pred, doc.text)
+                diff(gold, pred, doc.text, ents_p)
             d = scores.to_dict()
             print(doc.doc_id, {k: d[k] for k in sorted(d) if k.startswith("commitments_") and not k.endswith("_n") and "per_type" not in k})
     d = total.to_dict()

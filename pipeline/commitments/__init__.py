@@ -72,7 +72,8 @@ __all__ = ["find_commitments"]
 
 # particles of an actor phrase (exact trailing particle strings of a bunsetu)
 ACTOR_PARTICLES = frozenset({"は", "が", "から", "からは", "からも", "も", "としては", "として", "とも", "では", "で", "でも"})
-PARTNER_PARTICLES = frozenset({"とは", "との間で", "との間では", "との間でも", "と", "とも"})
+PARTNER_PARTICLES = frozenset({"とは", "と", "とも"})
+BETWEEN_PARTICLES = frozenset({"との間で", "との間では", "との間でも", "との間での", "の間で", "の間での", "間で", "間での"})
 # nouns a predicate may modify without being a relative clause about a thing (…こととしたほか、)
 CONJUNCTIVE_NOUNS = frozenset(
     {"ほか", "他", "一方", "上", "うえ", "結果", "後", "あと", "際", "中", "うち", "反面", "ところ", "とおり", "通り",
@@ -278,7 +279,7 @@ def _actor_phrase(
             continue
         kind, codes, found_ids = found
         if kind == "partner":
-            if view.bunsetu[b].dep != "nmod":
+            if view.bunsetu[b].dep != "nmod" or view.particles(b) in BETWEEN_PARTICLES:
                 partners.extend(codes)
             continue
         best, members, ids = b, codes, found_ids
@@ -317,7 +318,9 @@ def _party_members(
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """("actor" | "partner", members, entity ids) when bunsetu ``b`` is an actor phrase."""
     particles = view.particles(b)
-    if particles in PARTNER_PARTICLES and particles not in ("とも",):
+    if particles in BETWEEN_PARTICLES:
+        kind = "between"  # AとBとの間で: both; Xとの間で: X and the author's side
+    elif particles in PARTNER_PARTICLES and particles not in ("とも",):
         kind = "partner"
     elif particles in ACTOR_PARTICLES:
         kind = "actor"
@@ -333,6 +336,8 @@ def _party_members(
     codes, ids, named = ctx.resolver.resolve(phrase, start, context)
     if not named or not codes:
         return None
+    if kind == "between":
+        kind = "actor" if len(codes) >= 2 else "partner"
     return kind, codes, ids
 
 
@@ -374,11 +379,24 @@ def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
     return view.tokens[view.bunsetu[first].first].start, view.tokens[view.bunsetu[b].last].end
 
 
-def _frame_dates(view: SentenceView, frame: Sequence[int], ctx: _DocContext) -> list[DateMention]:
+def _frame_dates(
+    view: SentenceView,
+    frame: Sequence[int],
+    ctx: _DocContext,
+    venue_bunsetu: Sequence[int],
+    skip: Sequence[tuple[int, int]],
+) -> list[DateMention]:
+    """Dates of the trigger's own clause: time adjuncts of its predicates and dates of its venues.
+
+    A date modifying some other noun of the frame (06(同18)年の…ロードマップを補完し) belongs to
+    that noun's clause, not to the act; dates inside ``skip`` (the clauses of other triggers,
+    …昨年十月に実質合意を達成した…) are theirs.
+    """
     nodes = set(frame)
+    venues = set(venue_bunsetu)
     out = []
     for d in ctx.dates:
-        if not (view.start <= d.start < view.end):
+        if not (view.start <= d.start < view.end) or any(a <= d.start < b for a, b in skip):
             continue
         b = view.bunsetu_at(d.start)
         if b is None or b not in nodes:
@@ -386,8 +404,49 @@ def _frame_dates(view: SentenceView, frame: Sequence[int], ctx: _DocContext) -> 
         after = view.text[d.end : d.end + 6]
         if NOT_OCCASION_DATE.match(after) or d.mod is not None:
             continue
-        out.append(d)
+        head = view.bunsetu[b].head
+        # a time adjunct: the bunsetu is the date itself (+ に/、/には) on a predicate
+        rest = view.bunsetu_text(b).replace(d.surface, "", 1)
+        bare = re.fullmatch(r"[、，]?(?:に|には|にも|は|、|，)*[、，]?", rest) is not None
+        adjunct = bare and (head < 0 or view.is_predicate(head) or rest.endswith(("、", "，")))
+        of_venue = head in venues or b in venues or _coordinated_into(view, b, venues)
+        if adjunct or of_venue:
+            out.append(d)
     return out
+
+
+def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
+    """05(同17)年および | 07(同19)年の | 「2+2」共同発表: b reaches a target through dates and および."""
+    for anc in view.ancestors(b):
+        if anc in targets:
+            return True
+        text = view.bunsetu_text(anc)
+        if not re.search(r"[年月日度]|および|及び|並びに", text):
+            return False
+    return False
+
+
+def _content_date(view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None) -> DateMention | None:
+    """A date of the content that contains the act (今年度…派遣することをお伝え → FY2014)."""
+    if match.content < 0 or act is None:
+        return None
+    first, last = view.subtree_span(match.content)
+    lo = view.tokens[view.bunsetu[first].first].start
+    hi = view.tokens[view.bunsetu[last].last].end
+    for d in ctx.dates:
+        if lo <= d.start < hi and d.mod is None and d.range is None and _contains(d.value, act):
+            return d
+    return None
+
+
+def _contains(period: str, day: str) -> bool:
+    """Whether the date ``day`` (YYYY-MM-DD) falls in ``period`` (YYYY, YYYY-MM, FYYYYY, ...)."""
+    if period.startswith("FY") and period[2:].isdigit():
+        year = int(period[2:])
+        return f"{year}-04-01" <= day <= f"{year + 1}-03-31"
+    if re.fullmatch(r"\d{4}(?:-\d{2})?", period):
+        return day.startswith(period) and len(period) < len(day)
+    return False
 
 
 def _coordinated(text: str, items: Sequence[tuple[int, int]]) -> bool:
@@ -424,7 +483,11 @@ def _commitments(
     explicit = bool(members)
 
     occasions: list[Occasion | None]
-    own_dates = _frame_dates(view, frame, ctx)
+    skip = [_clause_region(view, o) for o in others if _mention(view, o, triggers) is Mention.BACKGROUND]
+    if mention is Mention.BACKGROUND:
+        region = _clause_region(view, match)
+        frame = sorted(set(frame) | {b for b in range(len(view.bunsetu)) if _within(view, b, region)})
+    own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip)
     spans = [(v.occasion.start, v.occasion.end) for v in frame_venues]
     distinct = {(v.occasion.surface, v.occasion.date.id if v.occasion.date else None) for v in frame_venues}
     if len(frame_venues) >= 2 and len(distinct) >= 2 and _coordinated(ctx.text, spans):
@@ -465,6 +528,11 @@ def _commitments(
     records = []
     for occ, own in zip(occasions, date_sets):
         date = _date(own, occ, match, ctx)
+        if own is None:
+            act = occ.date.value if occ is not None and occ.date is not None else ctx.doc_date
+            inside = _content_date(view, match, ctx, act if act and len(act) == 10 else None)
+            if inside is not None and (date is None or _contains(inside.value, date.value)):
+                date = CommitmentDate(value=inside.value, date_id=inside.id)
         party_source = occ
         if occ is None and mention is Mention.BACKGROUND and current is not None:
             party_source = current  # 実質合意を達成した日米地位協定の…: the parties being reported
@@ -530,6 +598,23 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
     if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
         tail += view.bunsetu_text(nxt)
     return bool(re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail))
+
+
+def _clause_region(view: SentenceView, match: TriggerMatch) -> tuple[int, int]:
+    """Character span of a trigger's clause: from after the last 、 before it to the trigger."""
+    end = view.tokens[match.last].end
+    start = view.start
+    first_b = view.token_bunsetu[match.first]
+    for b in range(first_b - 1, -1, -1):
+        if view.bunsetu_text(b).endswith(("、", "，")):
+            start = view.tokens[view.bunsetu[b].last].end
+            break
+    return start, end
+
+
+def _within(view: SentenceView, b: int, region: tuple[int, int]) -> bool:
+    bun = view.bunsetu[b]
+    return region[0] <= view.tokens[bun.first].start and view.tokens[bun.last].end <= region[1]
 
 
 def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> bool:
@@ -640,10 +725,11 @@ def _record(
         trigger=Trigger(start=t_start, end=t_end, surface=text[t_start:t_end], lemma=match.lemma),
         type=match.type,
         actor=actor,
-        content=content,
         date=date,
         venue=venue,
         mention=mention,
+        polarity="negative" if match.negative else "positive",
+        content=None if match.negative else content,
     )
 
 

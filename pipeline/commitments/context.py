@@ -304,12 +304,12 @@ def _complete(
             # この際公表された「2+2」共同発表: the statement issued at the current meeting
             ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
         if ref is not None:
-            occ = replace(
-                occ,
-                date=occ.date or ref.date,
-                parties=occ.parties or ref.parties,
-                entity_id=occ.entity_id or (ref.entity_id if ref.head_noun == occ.head_noun else None),
-            )
+            occ = replace(occ, date=occ.date or ref.date, parties=occ.parties or ref.parties)
+            if ref.head_noun == occ.head_noun and not ref.generic:
+                # the venue is the antecedent's named mention (同共同発表 → 「2+2」共同発表)
+                occ = replace(
+                    occ, entity_id=ref.entity_id, surface=ref.surface, start=ref.start, end=ref.end, generic=False
+                )
     if not occ.parties and occ.kind == "statement" and local is not None:
         occ = replace(occ, parties=local.parties, date=occ.date or local.date)
     if not occ.parties:

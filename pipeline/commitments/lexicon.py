@@ -26,6 +26,7 @@ class PredicateEntry:
     needs_joint: bool = False
     objects: tuple[str, ...] = ()
     reaffirm_adverbs: tuple[str, ...] = ()
+    object_types: tuple[tuple[str, CommitmentType], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Lexicon:
     decision_light: frozenset[str]
     report_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    reaffirm_cues: tuple[str, ...]
     pledge_aux: frozenset[str]
     intent_aux: frozenset[str]
     pledge_nouns: frozenset[str]
@@ -84,6 +86,7 @@ def load_lexicon() -> Lexicon:
             needs_joint=bool(e.get("needs_joint", False)),
             objects=tuple(e.get("objects", ())),
             reaffirm_adverbs=tuple(e.get("reaffirm_adverbs", ())),
+            object_types=tuple((k, CommitmentType(v)) for k, v in e.get("object_types", {}).items()),
         )
         for e in trig["predicates"]
     }
@@ -101,6 +104,7 @@ def load_lexicon() -> Lexicon:
         decision_light=frozenset(trig["decision"]["light"]),
         report_nouns=frozenset(report["nouns"]),
         report_verbs=frozenset(report["verbs"]),
+        reaffirm_cues=tuple(report["reaffirm_cues"]["entries"]),
         pledge_aux=frozenset(volition["pledge_aux"]),
         intent_aux=frozenset(volition["intent_aux"]),
         pledge_nouns=frozenset(volition["pledge_nouns"]),

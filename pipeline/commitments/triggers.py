@@ -26,7 +26,7 @@ fact outside such a setting is not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.commitments.lexicon import Lexicon, PredicateEntry
 from pipeline.commitments.syntax import SentenceView
@@ -63,6 +63,7 @@ class TriggerMatch:
     content: int
     kind: str  # predicate | decision | report | first_person
     needs_joint: bool = False
+    negative: bool = False
 
 
 def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = False) -> list[TriggerMatch]:
@@ -89,7 +90,22 @@ def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = Fals
         if match is not None and not any(_overlaps(match, f) for f in found):
             found.append(match)
     found = _dedupe(found)
-    return [m for m in found if not _disqualified(view, lex, m)]
+    out = []
+    for m in found:
+        if m.type is CommitmentType.AGREEMENT and m.kind == "predicate" and _negated(view, m):
+            # 合意には至っていない: reported with negative polarity (gold adjudication rule)
+            m = replace(m, negative=True)
+            if not _disqualified(view, lex, m, negation_checked=True):
+                out.append(m)
+        elif not _disqualified(view, lex, m):
+            out.append(m)
+    return out
+
+
+def _negated(view: SentenceView, m: TriggerMatch) -> bool:
+    pred = view.bunsetu[m.pred]
+    tail = range(m.last + 1, pred.last + 1)
+    return any(view.tokens[k].lemma in NEGATION for k in tail) or _negated_after(view, pred.last)
 
 
 def _overlaps(a: TriggerMatch, b: TriggerMatch) -> bool:
@@ -137,9 +153,10 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
             pred = b
     if pred < 0:
         return None
-    if entry.objects and not _has_object(view, b, pred, entry.objects):
+    found_object = _has_object(view, b, pred, entry.objects) if entry.objects else ""
+    if entry.objects and not found_object:
         return None
-    ctype = entry.type
+    ctype = dict(entry.object_types).get(found_object, entry.type)
     if entry.reaffirm_adverbs and _has_adverb(view, b, pred, entry.reaffirm_adverbs):
         ctype = CommitmentType.REAFFIRMATION
     first = i
@@ -168,14 +185,15 @@ def _light_verb(view: SentenceView, lex: Lexicon, b: int) -> bool:
     return any(view.tokens[i].lemma in lex.light_verbs for i in content[:2])
 
 
-def _has_object(view: SentenceView, b: int, pred: int, objects: tuple[str, ...]) -> bool:
-    """An argument of the predicate (or the verbal noun's own modifier) holds one of ``objects``."""
+def _has_object(view: SentenceView, b: int, pred: int, objects: tuple[str, ...]) -> str:
+    """The object word an argument of the predicate (or the verbal noun's modifier) holds, or ""."""
     candidates = set(view.children.get(pred, ())) | set(view.children.get(b, ())) | {b}
-    for c in candidates:
+    for c in sorted(candidates):
         content = "".join(view.token_text(i) for i in view.content_tokens(c))
-        if any(o in content for o in objects):
-            return True
-    return False
+        for o in objects:
+            if o in content:
+                return o
+    return ""
 
 
 def _has_adverb(view: SentenceView, b: int, pred: int, adverbs: tuple[str, ...]) -> bool:
@@ -265,6 +283,8 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     if tok.lemma in ("こと", "事") and verb not in ("伝える", "説明", "表明", "述べる", "約束"):
         return None
     ctype = classify_volition(view, lex, i)
+    if ctype is None and tok.lemma in ("旨",) and _restates(view, lex, b, i):
+        ctype = CommitmentType.REAFFIRMATION
     if ctype is None:
         return None
     # 〜する意向を示した / 〜する考えを伝えた: the noun itself says intent or pledge
@@ -290,6 +310,15 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
         content=pred_clause if pred_clause >= 0 else b,
         kind="report",
     )
+
+
+def _restates(view: SentenceView, lex: Lexicon, b: int, i: int) -> bool:
+    """Whether the clause before 旨 restates a standing policy or treaty commitment."""
+    # GiNZA often hangs the first half of the reported clause on the report verb: read the
+    # sentence up to 旨
+    del b
+    clause = view.text[view.start : view.tokens[i].start]
+    return any(cue in clause for cue in lex.reaffirm_cues)
 
 
 def _reported_predicate(view: SentenceView, i: int) -> int:
@@ -456,15 +485,15 @@ def _negated_after(view: SentenceView, k: int) -> bool:
     return False
 
 
-def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch) -> bool:
+def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
     tail = [k for k in range(m.last + 1, pred.last + 1)]
     lemmas = [view.tokens[k].lemma for k in tail]
     surfaces = [view.token_text(k) for k in tail]
-    if m.kind != "report" and any(x in NEGATION for x in lemmas):
+    if not negation_checked and m.kind != "report" and any(x in NEGATION for x in lemmas):
         return True
-    if m.kind != "report" and _negated_after(view, pred.last):
+    if not negation_checked and m.kind != "report" and _negated_after(view, pred.last):
         return True
     if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
         return True
