@@ -26,6 +26,7 @@ fact outside such a setting is not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.commitments.lexicon import Lexicon, PredicateEntry
@@ -168,9 +169,15 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
     if first == i and first - 2 >= view.bunsetu[b].first and view.token_text(first - 1) in ("・", "･"):
         first = first - 2
     content = _content_argument(view, pred, b)
+    last = _widen_last(view, i, pred)
+    if entry.form == "verb" and found_object and entry.lemma == "示す":
+        # コミットメントが(繰り返し)示され / 姿勢を力強く示す: the fixed expression as a whole
+        obj_first = _object_token(view, pred, found_object)
+        if obj_first is not None and obj_first < first:
+            first = obj_first
     return TriggerMatch(
         first=first,
-        last=i,
+        last=last,
         lemma=lemma,
         type=ctype,
         pred=pred,
@@ -178,6 +185,32 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
         kind="predicate",
         needs_joint=entry.needs_joint,
     )
+
+
+def _widen_last(view: SentenceView, i: int, pred: int) -> int:
+    """Extend a trigger over 〜し合い, 〜を完了, and a passive れ (示され), as the gold spans do."""
+    last = i
+    nxt = [j for j in range(i + 1, min(view.last, i + 3) + 1)]
+    texts = [view.token_text(j) for j in nxt]
+    lemmas = [view.tokens[j].lemma for j in nxt]
+    if len(nxt) >= 2 and lemmas[0] == "する" and lemmas[1] == "合う":
+        return nxt[1]  # 確認し合い
+    if len(nxt) >= 2 and texts[0] == "を" and lemmas[1] == "完了":
+        return nxt[1]  # 検証・確認を完了
+    if nxt and view.tokens[i].pos == "VERB" and lemmas[0] in ("れる", "られる"):
+        return nxt[0]  # 示され
+    del pred
+    return last
+
+
+def _object_token(view: SentenceView, pred: int, word: str) -> int | None:
+    """First token of the argument bunsetu of ``pred`` that starts ``word`` (コミットメント, 姿勢)."""
+    for c in sorted(view.children.get(pred, ())):
+        for k in view.token_range(c):
+            surface = view.token_text(k)
+            if surface and (word.startswith(surface) or surface.startswith(word)):
+                return k
+    return None
 
 
 def _light_verb(view: SentenceView, lex: Lexicon, b: int) -> bool:
@@ -395,8 +428,17 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     surface = view.span_text(view.bunsetu[root].first, end)
     if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
         return None
+    # 〜していく考えで | ございます / 〜する所存で | あります: the pledge is the bunsetu before
+    if view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です") and root > 0:
+        if view.bunsetu[root - 1].head == root:
+            root = root - 1
+    # a past 〜してまいりました reports what was done, it binds nobody to anything
+    if re.search(r"(?:まし|でし)た$|てきた$", surface) or surface.endswith("た"):
+        return None
     target = root
     head_lemma = view.tokens[view.content_tokens(root)[0]].lemma
+    if head_lemma in ("こと", "事", "の", "わけ", "訳", "もの", "物", "ところ"):
+        return None  # 〜ということでございます: an explanation, not an undertaking
     if head_lemma in ("考える", "思う", "存ずる"):
         # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
         quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
@@ -425,6 +467,16 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
             return None
         first = _verb_start(view, root)
         last = end
+    # 貢献していく考え|です: the copula is not part of the pledge
+    while last > first and view.tokens[last].lemma in ("だ", "です", "である", "ある", "ござる", "ます") and (
+        view.tokens[last - 1].lemma in lex.pledge_nouns or view.tokens[last - 1].lemma in ("で", "だ", "あり", "ある")
+    ):
+        last -= 1
+    # 考えでございます / 所存であります: cut at the pledge noun
+    for k in range(first, last + 1):
+        if view.tokens[k].lemma in lex.pledge_nouns and k > first:
+            last = k
+            break
     content_start = view.subtree_span(view.token_bunsetu[first])[0]
     return TriggerMatch(
         first=first,
