@@ -371,11 +371,29 @@ def _pure_countries(content: str, ctx: _DocContext | None) -> bool:
 
 
 def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
-    """A phrase with its coordinated left parts: 一川防衛大臣(当時)と | パネッタ長官は."""
+    """A phrase with its coordinated left parts: 一川防衛大臣(当時)と | パネッタ長官は.
+
+    The parts are taken by adjacency (…と, …や, …及び right before the phrase), whatever GiNZA
+    attached them to: it often hangs 'AとBは' on the verb as a comitative.
+    """
     first = b
-    for c in sorted(view.children.get(b, ()), reverse=True):
-        if c == first - 1 and view.particles(c).endswith(("と", "や", "及び", "および", "、")):
-            first = c
+    # マールズ | 豪国防大臣からは, 日米の | 閣僚間で: the name or the pair modifying the phrase
+    while first > 0 and view.bunsetu[first - 1].head == first:
+        prev_text = view.bunsetu_text(first - 1)
+        if view.particles(first - 1) == "" and not prev_text.endswith(("、", "，")):
+            first -= 1
+        elif prev_text.endswith("の") and _pure_countries(prev_text[:-1], None):
+            first -= 1
+        else:
+            break
+    while first > 0:
+        prev = first - 1
+        text = view.bunsetu_text(prev)
+        if not re.search(r"(?:と|や|及び|および|並びに)[、，]?$", text) or text.endswith(("こと", "など")):
+            break
+        if not PARTY_HEAD.search(TRAILING_PARTICLES.sub("", re.sub(r"[(（][^)）]*[)）]", "", text))):
+            break
+        first = prev
     return view.tokens[view.bunsetu[first].first].start, view.tokens[view.bunsetu[b].last].end
 
 

@@ -23,7 +23,8 @@ from pipeline.schema import Entity, EntityLabel
 
 KATAKANA_NAME = re.compile(r"^[ァ-ヶー・･=＝]+$")
 KANJI_NAME = re.compile(r"^[一-龥々ヶ]{1,5}$")
-SELF_CODE = "JP"  # the author of every document in this domain is Japanese (White Papers, Diet)
+SELF_CODE = "JP"
+COLLECTIVE_PREFIXES = frozenset("両各同前元現新旧副総")  # the author of every document in this domain is Japanese (White Papers, Diet)
 
 
 def unique(codes: Iterable[str]) -> tuple[str, ...]:
@@ -76,8 +77,10 @@ class PartyResolver:
     lex: Lexicon = field(default_factory=load_lexicon)
     people: dict[str, PersonInfo] = field(default_factory=dict)
     title_re: re.Pattern[str] = field(init=False)
+    titles: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.titles = frozenset({*self.lex.japanese_titles, *self.lex.us_titles, *self.lex.foreign_titles})
         titles = sorted(
             {*self.lex.japanese_titles, *self.lex.us_titles, *self.lex.foreign_titles}, key=len, reverse=True
         )
@@ -97,8 +100,9 @@ class PartyResolver:
         for m in self.title_re.finditer(self.text):
             name = m["name"]
             # a kanji run may swallow the end of a word before the name; keep only plausible names
-            if KANJI_NAME.match(name) or KATAKANA_NAME.match(name):
-                self._remember(name, m["title"])
+            if (KANJI_NAME.match(name) or KATAKANA_NAME.match(name)) and name[:1] not in COLLECTIVE_PREFIXES:
+                if self.office_country(name, m["title"]) is None:
+                    self._remember(name, m["title"])
 
     def _remember(self, name: str, title: str) -> None:
         country = self.title_country(name, title)
@@ -123,6 +127,15 @@ class PartyResolver:
         foreign_script = bool(KATAKANA_NAME.match(name))
         if any(title.endswith(t) for t in self.lex.japanese_titles) and not foreign_script:
             return "JP"
+        return None
+
+    def office_country(self, name: str, title: str) -> str | None:
+        """豪国防大臣 read as name 豪国防 + 大臣: a country prefix glued to an office, no person."""
+        for length in range(min(6, len(name)), 0, -1):
+            head = name[:length]
+            code = self.lex.countries.get(head) or (self.lex.abbreviations.get(head) if length == 1 else None)
+            if code and name[length:] + title in self.titles:
+                return code
         return None
 
     def person_country(self, name: str, foreign: str | None) -> str | None:
@@ -172,7 +185,11 @@ class PartyResolver:
         for m in self.title_re.finditer(surface):
             if any(a <= m.start() < b for a, b in covered):
                 continue
-            code = self.title_country(m["name"], m["title"]) or self.person_country(m["name"], foreign)
+            name, title = m["name"], m["title"]
+            if name[:1] in COLLECTIVE_PREFIXES:
+                continue  # 両大臣, 各首脳: not a person
+            code = self.office_country(name, title) or self.title_country(name, title)
+            code = code or self.person_country(name, foreign)
             if code:
                 members.append((m.start(), code))
                 covered.append(m.span())

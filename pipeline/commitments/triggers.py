@@ -549,8 +549,9 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
         return True
     if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
         return True
-    if m.lemma == "求める" and any(x in ("れる", "られる") for x in lemmas):
-        return True
+    span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
+    if m.lemma == "求める" and any(x in ("れる", "られる") for x in span_lemmas):
+        return True  # 求められる: 'is required', an evaluation
     if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
         return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
     # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
