@@ -19,7 +19,13 @@ def date(text: str, surface: str, value: str, id_: str, nth: int = 0, **kw: obje
 
 
 def entity(
-    text: str, surface: str, label: str, id_: str, nth: int = 0, title: str | None = None, canonical: str | None = None
+    text: str,
+    surface: str,
+    label: str,
+    id_: str,
+    nth: int = 0,
+    title: str | None = None,
+    canonical: str | None = None,
 ) -> Entity:
     start = find_nth(text, surface, nth)
     end = start + len(surface)
@@ -28,5 +34,11 @@ def entity(
         t_start = text.index(title, end)
         title_span = Span(start=t_start, end=t_start + len(title), surface=title)
     return Entity(
-        id=id_, start=start, end=end, surface=surface, label=EntityLabel(label), title=title_span, canonical=canonical
+        id=id_,
+        start=start,
+        end=end,
+        surface=surface,
+        label=EntityLabel(label),
+        title=title_span,
+        canonical=canonical,
     )

@@ -57,7 +57,7 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
+def nlp():
     """GiNZA as the pipeline configures it, loaded once per session (slow tests only)."""
     pytest.importorskip("ginza")
     from pipeline.extract import build_nlp
@@ -66,7 +66,7 @@ def nlp():  # noqa: ANN201
 
 
 @pytest.fixture(scope="session")
-def parse(nlp):  # noqa: ANN001, ANN201
+def parse(nlp):
     """``parse(text) -> (ParsedDoc, sentences)``: one GiNZA parse per text, memoized, no disk cache."""
     from pipeline.parse import ParseCache, Parser
     from pipeline.tokens import find_sentences
@@ -74,7 +74,7 @@ def parse(nlp):  # noqa: ANN001, ANN201
     parser = Parser(load=lambda: nlp, cache=ParseCache(None, "tests"))
     memo: dict[str, tuple] = {}
 
-    def _parse(text: str):  # noqa: ANN202
+    def _parse(text: str):
         if text not in memo:
             sentences = find_sentences(text, None)
             parsed = parser.parse_many([(text, [(s.start, s.end) for s in sentences])])[0]

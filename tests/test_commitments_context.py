@@ -14,7 +14,7 @@ from tests.commitments_helpers import date, entity
 pytestmark = pytest.mark.slow
 
 
-def _run(parse, text: str, dates=(), entities=(), meta=None):  # noqa: ANN001, ANN202
+def _run(parse, text: str, dates=(), entities=(), meta=None):
     parsed, sentences = parse(text)
     return find_commitments(text, parsed, sentences=sentences, dates=dates, entities=entities, meta=meta)
 
@@ -26,7 +26,7 @@ HEADING_DOC = (
 )
 
 
-def test_commitments_heading_date_and_anaphoric_venue(parse) -> None:  # noqa: ANN001
+def test_commitments_heading_date_and_anaphoric_venue(parse) -> None:
     text = HEADING_DOC
     dates = [date(text, "11(平成23)年6月21日", "2011-06-21", "d0")]
     ents = [
@@ -37,41 +37,56 @@ def test_commitments_heading_date_and_anaphoric_venue(parse) -> None:  # noqa: A
     found = _run(parse, text, dates, ents)
     assert [c.trigger.surface for c in found] == ["再確認", "検証・確認を完了", "確認"]
     for c in found:
-        assert c.date is not None and (c.date.value, c.date.date_id) == ("2011-06-21", "d0")
-        assert c.venue is not None and c.venue.entity_id == "e1"  # the antecedent of 同共同発表
-        assert c.actor.members == ("JP", "US") and c.actor.inferred
+        assert c.date is not None
+        assert (c.date.value, c.date.date_id) == ("2011-06-21", "d0")
+        assert c.venue is not None
+        assert c.venue.entity_id == "e1"
+        assert c.actor.members == ("JP", "US")
+        assert c.actor.inferred
     assert found[0].type.value == "reaffirmation"
     assert found[1].type.value == "confirmation"
 
 
-def test_commitments_one_record_per_occasion(parse) -> None:  # noqa: ANN001
+def test_commitments_one_record_per_occasion(parse) -> None:
     text = (
         "同年5月28日の「2+2」共同発表や11(同23)年1月13日の日米防衛相会談などの閣僚レベルでも"
         "日米同盟の深化に関するコミットメントが繰り返し示された。"
     )
-    dates = [date(text, "同年5月28日", "2010-05-28", "d4"), date(text, "11(同23)年1月13日", "2011-01-13", "d5")]
+    dates = [
+        date(text, "同年5月28日", "2010-05-28", "d4"),
+        date(text, "11(同23)年1月13日", "2011-01-13", "d5"),
+    ]
     ents = [entity(text, "「2+2」共同発表", "DOCUMENT", "e1"), entity(text, "日米防衛相会談", "EVENT", "e2")]
     found = _run(parse, text, dates, ents)
-    assert [(c.type.value, c.date.value if c.date else None, c.venue.entity_id if c.venue else None) for c in found] == [
+    assert [
+        (c.type.value, c.date.value if c.date else None, c.venue.entity_id if c.venue else None)
+        for c in found
+    ] == [
         ("reaffirmation", "2010-05-28", "e1"),
         ("reaffirmation", "2011-01-13", "e2"),
     ]
     assert found[0].trigger == found[1].trigger
 
 
-def test_commitments_background_per_date(parse) -> None:  # noqa: ANN001
-    text = "この際公表された共同発表においては、05(同17)年および07(同19)年の「2+2」共同発表において定めた共通の戦略目標の再確認を行った。"
+def test_commitments_background_per_date(parse) -> None:
+    text = (
+        "この際公表された共同発表においては、05(同17)年および07(同19)年の「2+2」共同発表において定めた"
+        "共通の戦略目標の再確認を行った。"
+    )
     dates = [date(text, "05(同17)年", "2005", "d1"), date(text, "07(同19)年", "2007", "d2")]
     ents = [entity(text, "「2+2」共同発表", "DOCUMENT", "e3")]
     found = _run(parse, text, dates, ents)
     background = [c for c in found if c.mention.value == "background"]
-    assert [(c.trigger.surface, c.date.value if c.date else None) for c in background] == [("定め", "2005"), ("定め", "2007")]
+    assert [(c.trigger.surface, c.date.value if c.date else None) for c in background] == [
+        ("定め", "2005"),
+        ("定め", "2007"),
+    ]
     assert all(c.venue is not None and c.venue.entity_id == "e3" for c in background)
     main = [c for c in found if c.mention.value == "main"]
     assert [c.trigger.surface for c in main] == ["再確認"]
 
 
-def test_commitments_listed_items(parse) -> None:  # noqa: ANN001
+def test_commitments_listed_items(parse) -> None:
     text = (
         "11(平成23)年6月21日の「2+2」共同発表では、以下のようなものを含む幅広い内容に言及している。\n"
         "○ 共同訓練・演習の拡大といった協力の促進\n"
@@ -88,17 +103,31 @@ def test_commitments_listed_items(parse) -> None:  # noqa: ANN001
     assert all(c.date is not None and c.date.value == "2011-06-21" for c in items)
 
 
-def test_commitments_no_inheritance_across_dated_occasions(parse) -> None:  # noqa: ANN001
+def test_commitments_no_inheritance_across_dated_occasions(parse) -> None:
     text = (
         "09(同21)年11月13日の日米首脳会談において、協議プロセスの開始が合意された。\n"
         "こうして日米両国は対話を強化することとし、10(同22)年11月13日の日米首脳会談で日米同盟を深化させることとした。\n"
     )
-    dates = [date(text, "09(同21)年11月13日", "2009-11-13", "d1"), date(text, "10(同22)年11月13日", "2010-11-13", "d3")]
-    ents = [entity(text, "日米首脳会談", "EVENT", "e1", nth=0), entity(text, "日米首脳会談", "EVENT", "e2", nth=1)]
+    dates = [
+        date(text, "09(同21)年11月13日", "2009-11-13", "d1"),
+        date(text, "10(同22)年11月13日", "2010-11-13", "d3"),
+    ]
+    ents = [
+        entity(text, "日米首脳会談", "EVENT", "e1", nth=0),
+        entity(text, "日米首脳会談", "EVENT", "e2", nth=1),
+    ]
     found = _run(parse, text, dates, ents)
-    summary = [(c.trigger.surface, c.date.value if c.date else None, c.venue.entity_id if c.venue else None) for c in found]
-    assert summary == [("合意", "2009-11-13", "e1"), ("こととし", None, None), ("こととし", "2010-11-13", "e2")]
-    assert found[1].actor.members == ("JP", "US") and not found[1].actor.inferred
+    summary = [
+        (c.trigger.surface, c.date.value if c.date else None, c.venue.entity_id if c.venue else None)
+        for c in found
+    ]
+    assert summary == [
+        ("合意", "2009-11-13", "e1"),
+        ("こととし", None, None),
+        ("こととし", "2010-11-13", "e2"),
+    ]
+    assert found[1].actor.members == ("JP", "US")
+    assert not found[1].actor.inferred
 
 
 DIET_DOC = (
@@ -109,13 +138,18 @@ DIET_DOC = (
 )
 
 
-def test_commitments_diet_report(parse) -> None:  # noqa: ANN001
+def test_commitments_diet_report(parse) -> None:
     text = DIET_DOC
     dates = [date(text, "五月十日", "2015-05-10", "d0")]
     ents = [entity(text, "日豪外相会談", "EVENT", "e0"), entity(text, "林芳正", "PERSON", "e1")]
     found = _run(parse, text, dates, ents, meta={"date": "2015-05-20"})
     summary = [
-        (c.type.value, c.actor.members, c.date.value if c.date else None, c.venue.entity_id if c.venue else None)
+        (
+            c.type.value,
+            c.actor.members,
+            c.date.value if c.date else None,
+            c.venue.entity_id if c.venue else None,
+        )
         for c in found
     ]
     assert summary == [
@@ -123,10 +157,11 @@ def test_commitments_diet_report(parse) -> None:  # noqa: ANN001
         ("request", ("JP",), "2015-05-10", "e0"),
         ("pledge", ("JP",), "2015-05-20", None),  # the speech itself is the act
     ]
-    assert found[2].date is not None and found[2].date.date_id is None
+    assert found[2].date is not None
+    assert found[2].date.date_id is None
 
 
-def test_commitments_member_speech_is_no_party_act(parse) -> None:  # noqa: ANN001
+def test_commitments_member_speech_is_no_party_act(parse) -> None:
     text = "○赤嶺委員　私は、防衛大臣に対し、事故原因の究明を求めました。今後も追及してまいります。"
     assert _run(parse, text, meta={"date": "2019-10-24"}) == ()
 

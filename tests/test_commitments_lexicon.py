@@ -14,7 +14,9 @@ DATA_FILES = ("triggers.json", "countries.json", "parties.json")
 
 
 def _data(name: str) -> dict:
-    return json.loads(resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -37,14 +39,16 @@ def test_commitments_trigger_entries_have_type_and_reason() -> None:
 def test_commitments_party_sections_have_reason() -> None:
     for key, section in _data("parties.json").items():
         if isinstance(section, dict):
-            assert section.get("reason") and section.get("entries"), key
+            assert section.get("reason"), key
+            assert section.get("entries"), key
 
 
 def test_commitments_country_codes_are_iso_shaped() -> None:
     data = _data("countries.json")
     for table in ("names", "abbreviations", "organizations"):
         for name, code in data[table].items():
-            assert len(code) == 2 and code.isupper(), (name, code)
+            assert len(code) == 2, (name, code)
+            assert code.isupper(), (name, code)
 
 
 def test_commitments_lexicon_loads_once() -> None:

@@ -76,7 +76,8 @@ def test_commitments_resolve_person_through_other_mention() -> None:
     resolver = PartyResolver(text=text, entities=())
     start = text.index("パネッタ長官から")
     members, _, named = resolver.resolve("パネッタ長官からは", start, ())
-    assert named and members == ("US",)
+    assert named
+    assert members == ("US",)
 
 
 def test_commitments_resolve_links_entities() -> None:
@@ -95,14 +96,19 @@ def test_commitments_resolve_links_entities() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "context", "expected"),
-    [("両首脳は", ("JP", "US"), ("JP", "US")), ("私から", ("JP", "US"), ("JP",)), ("先方から", ("JP", "AU"), ("AU",))],
+    [
+        ("両首脳は", ("JP", "US"), ("JP", "US")),
+        ("私から", ("JP", "US"), ("JP",)),
+        ("先方から", ("JP", "AU"), ("AU",)),
+    ],
 )
 def test_commitments_resolve_collective_and_deictic(
     phrase: str, context: tuple[str, ...], expected: tuple[str, ...]
 ) -> None:
     resolver = PartyResolver(text=phrase, entities=())
     members, _, named = resolver.resolve(phrase, 0, context)
-    assert named and members == expected
+    assert named
+    assert members == expected
 
 
 def test_commitments_resolve_foreign_government_is_not_japan() -> None:

@@ -17,23 +17,32 @@ pytestmark = pytest.mark.slow
 TRIGGER_TESTS = [
     ("日米両国は、普天間飛行場の移設を着実に進めることで合意した。", "合意", "agreement", ["JP", "US"]),
     ("日米両首脳は、同盟の抑止力を強化していくことで一致した。", "一致", "agreement", ["JP", "US"]),
-    ("岸田外務大臣とブリンケン国務長官は、地域の平和と安定に向けて連携していくことで一致した。", "一致", "agreement", ["JP", "US"]),
-    ("日豪防衛相会談において、両大臣は共同訓練を拡大していくことを確認した。", "確認", "confirmation", ["AU", "JP"]),
-    ("日米首脳会談では、両首脳が日米安保条約第五条の尖閣諸島への適用を再確認した。", "再確認", "reaffirmation", ["JP", "US"]),
-    ("日米の閣僚間で、同盟の抑止力及び対処力を強化する重要性を改めて確認した。", "確認", "reaffirmation", ["JP", "US"]),
+    ("岸田外務大臣とブリンケン国務長官は、地域の平和と安定に向けて連携していくことで一致した。",
+     "一致", "agreement", ["JP", "US"]),
+    ("日豪防衛相会談において、両大臣は共同訓練を拡大していくことを確認した。",
+     "確認", "confirmation", ["AU", "JP"]),
+    ("日米首脳会談では、両首脳が日米安保条約第五条の尖閣諸島への適用を再確認した。",
+     "再確認", "reaffirmation", ["JP", "US"]),
+    ("日米の閣僚間で、同盟の抑止力及び対処力を強化する重要性を改めて確認した。",
+     "確認", "reaffirmation", ["JP", "US"]),
     ("政府は、防衛装備移転三原則の運用指針を改正することとした。", "こととし", "decision", ["JP"]),
     ("浜田防衛大臣から、オースティン米国防長官に対し、事故防止の徹底を求めた。", "求め", "request", ["JP"]),
     ("日本側から、米側に対して再発防止策の早期実施を要請した。", "要請", "request", ["JP"]),
-    ("オースティン米国防長官からは、日本の防衛に対するコミットメントが改めて示された。", "示さ", "reaffirmation", ["US"]),
-    ("マールズ豪国防大臣からは、日豪の防衛協力を一層深化させていく旨発言があった。", "旨発言", "pledge", ["AU"]),
+    ("オースティン米国防長官からは、日本の防衛に対するコミットメントが改めて示された。",
+     "示さ", "reaffirmation", ["US"]),
+    ("マールズ豪国防大臣からは、日豪の防衛協力を一層深化させていく旨発言があった。",
+     "旨発言", "pledge", ["AU"]),
     ("ウォレス英国防大臣からは、日英間の協力を更に発展させたい旨発言があった。", "旨発言", "intent", ["GB"]),
     ("日韓両国は、両国間の防衛交流を再開することで一致した。", "一致", "agreement", ["JP", "KR"]),
-    ("日米両政府は、在日米軍駐留経費負担に関する特別協定に署名することを決定した。", "決定", "decision", ["JP", "US"]),
+    ("日米両政府は、在日米軍駐留経費負担に関する特別協定に署名することを決定した。",
+     "決定", "decision", ["JP", "US"]),
     ("日印両国首脳は、両国間の安全保障協力を強化する意図を表明した。", "表明", "intent", ["IN", "JP"]),
-    ("○国務大臣（林芳正君）　今後とも、日米同盟の抑止力を一層強化してまいります。", "強化してまいります", "pledge", ["JP"]),
+    ("○国務大臣（林芳正君）　今後とも、日米同盟の抑止力を一層強化してまいります。",
+     "強化してまいります", "pledge", ["JP"]),
     ("○国務大臣（林芳正君）　引き続き、地元の負担軽減に全力で取り組んでまいりたいと考えております。",
      "取り組んでまいりたい", "intent", ["JP"]),
-    ("○国務大臣（林芳正君）　日米間で、同盟を一層強化するとの認識を共有しました。", "共有", "agreement", ["JP", "US"]),
+    ("○国務大臣（林芳正君）　日米間で、同盟を一層強化するとの認識を共有しました。",
+     "共有", "agreement", ["JP", "US"]),
 ]
 
 NOT_COMMITMENTS = [
@@ -61,13 +70,15 @@ NOT_COMMITMENTS = [
 # fmt: on
 
 
-def _run(parse, text: str, **kw):  # noqa: ANN001, ANN202
+def _run(parse, text: str, **kw):
     parsed, sentences = parse(text)
     return find_commitments(text, parsed, sentences=sentences, **kw)
 
 
 @pytest.mark.parametrize(("text", "trigger", "ctype", "members"), TRIGGER_TESTS)
-def test_commitments_trigger_type_actor(parse, text: str, trigger: str, ctype: str, members: list[str]) -> None:  # noqa: ANN001
+def test_commitments_trigger_type_actor(
+    parse, text: str, trigger: str, ctype: str, members: list[str]
+) -> None:
     found = _run(parse, text)
     hits = [c for c in found if trigger in c.trigger.surface or c.trigger.surface in trigger]
     assert hits, [c.trigger.surface for c in found]
@@ -77,17 +88,18 @@ def test_commitments_trigger_type_actor(parse, text: str, trigger: str, ctype: s
 
 
 @pytest.mark.parametrize("text", NOT_COMMITMENTS)
-def test_commitments_not_extracted(parse, text: str) -> None:  # noqa: ANN001
+def test_commitments_not_extracted(parse, text: str) -> None:
     assert _run(parse, text) == ()
 
 
-def test_commitments_negative_agreement(parse) -> None:  # noqa: ANN001
+def test_commitments_negative_agreement(parse) -> None:
     found = _run(parse, "日米両国の交渉担当者の間では、交渉の結果、合意には至っていない。")
     assert [c.polarity for c in found] == ["negative"]
-    assert found[0].type.value == "agreement" and found[0].content is None
+    assert found[0].type.value == "agreement"
+    assert found[0].content is None
 
 
-def test_commitments_spans_are_exact(parse) -> None:  # noqa: ANN001
+def test_commitments_spans_are_exact(parse) -> None:
     for text, *_ in TRIGGER_TESTS:
         for c in _run(parse, text):
             assert text[c.start : c.end] == c.surface

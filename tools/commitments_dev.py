@@ -33,7 +33,12 @@ from pipeline.tokens import find_sentences  # noqa: E402
 
 def gold_dates(items: list[dict]) -> list[DateMention]:
     keys = DateMention.__slots__
-    return [DateMention(**{k: v for k, v in d.items() if k in keys and k != "flags"}, flags=tuple(d.get("flags") or ())) for d in items]
+    return [
+        DateMention(
+            **{k: v for k, v in d.items() if k in keys and k != "flags"}, flags=tuple(d.get("flags") or ())
+        )
+        for d in items
+    ]
 
 
 def gold_entities(items: list[dict]) -> list[Entity]:
@@ -41,14 +46,25 @@ def gold_entities(items: list[dict]) -> list[Entity]:
     for e in items:
         title = Span(**e["title"]) if e.get("title") else None
         qual = Span(**e["title_qualifier"]) if e.get("title_qualifier") else None
-        out.append(Entity(id=e["id"], start=e["start"], end=e["end"], surface=e["surface"], label=EntityLabel(e["label"]),
-                          subtype=e.get("subtype"), canonical=e.get("canonical"), title=title, title_qualifier=qual))
+        out.append(
+            Entity(
+                id=e["id"],
+                start=e["start"],
+                end=e["end"],
+                surface=e["surface"],
+                label=EntityLabel(e["label"]),
+                subtype=e.get("subtype"),
+                canonical=e.get("canonical"),
+                title=title,
+                title_qualifier=qual,
+            )
+        )
     return out
 
 
 def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
-    from pipeline.evaluate import match_lenient
     from pipeline.evaluate import _trigger_span as tspan
+    from pipeline.evaluate import match_lenient
 
     gents = {e["id"]: e for e in gold["entities"]}
     pairs = match_lenient(gold["commitments"], pred, span=tspan)
@@ -67,7 +83,9 @@ def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
         gv = (g.get("venue") or {}).get("entity_id")
         pv = (p.get("venue") or {}).get("entity_id")
         ge, pe = gents.get(gv), pents.get(pv)
-        ok = (ge is None and pe is None) or bool(ge and pe and ge["start"] < pe["end"] and pe["start"] < ge["end"])
+        ok = (ge is None and pe is None) or bool(
+            ge and pe and ge["start"] < pe["end"] and pe["start"] < ge["end"]
+        )
         if not ok:
             gs = f"{ge['surface']}@{ge['start']}" if ge else None
             ps = f"{pe['surface']}@{pe['start']}" if pe else None
@@ -79,11 +97,13 @@ def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
     for gi, g in enumerate(gold["commitments"]):
         if gi not in matched_g:
             t = g["trigger"]
-            print(f"   - MISSED {g['type']} {t['surface']!r} @{t['start']} ...{text[max(0, t['start'] - 40):t['end']]}")
+            before = text[max(0, t["start"] - 40) : t["end"]]
+            print(f"   - MISSED {g['type']} {t['surface']!r} @{t['start']} ...{before}")
     for pi, p in enumerate(pred):
         if pi not in matched_p:
             t = p["trigger"]
-            print(f"   + EXTRA {p['type']} {t['surface']!r} @{t['start']} ...{text[max(0, t['start'] - 40):t['end']]}")
+            before = text[max(0, t["start"] - 40) : t["end"]]
+            print(f"   + EXTRA {p['type']} {t['surface']!r} @{t['start']} ...{before}")
 
 
 def main() -> None:
@@ -103,7 +123,7 @@ def main() -> None:
     items = [(d.text, [(s.start, s.end) for s in find_sentences(d.text, None)]) for d in docs]
     parsed = res.parser.parse_many(items)
     total = DocScores()
-    for doc, p in zip(docs, parsed):
+    for doc, p in zip(docs, parsed, strict=False):
         sentences = find_sentences(doc.text, None)
         gold_path = Path(args.gold) / f"{doc.doc_id}.json"
         gold = json.loads(gold_path.read_text()) if gold_path.exists() else None
@@ -112,26 +132,42 @@ def main() -> None:
         else:
             dates = list(find_dates(doc.text, document_date=document_date(doc), sentences=sentences).dates)
             entities = list(find_entities(doc.text, p, sentences=sentences))
-        found = find_commitments(doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta)
+        found = find_commitments(
+            doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta
+        )
         pred = [_plain(c) for c in found]
         if args.show or gold is None:
             print("=====", doc.doc_id, len(found))
             for c in pred:
-                print(f"  {c['type']:13s} {c['trigger']['surface']!r:22s} {c['actor']['members']} inf={c['actor']['inferred']} "
-                      f"date={(c['date'] or {}).get('value')} venue={(c['venue'] or {}).get('surface')} {c['mention']} "
-                      f"| {(c['content'] or {}).get('surface', '')[:40]}")
+                actor = f"{c['actor']['members']} inf={c['actor']['inferred']}"
+                when = (c["date"] or {}).get("value")
+                where = (c["venue"] or {}).get("surface")
+                what = (c["content"] or {}).get("surface", "")[:40]
+                print(f"  {c['type']:13s} {c['trigger']['surface']!r:22s} {actor} date={when} venue={where}")
+                print(f"      {c['mention']} {c['polarity']} | {what}")
                 if args.context:
-                    t0 = c['trigger']['start']
-                    print("       ..." + doc.text[max(0, t0 - 60):c['trigger']['end'] + 8].replace("\n", "⏎"))
+                    t0 = c["trigger"]["start"]
+                    print(
+                        "       ..." + doc.text[max(0, t0 - 60) : c["trigger"]["end"] + 8].replace("\n", "⏎")
+                    )
         if gold is not None:
             scores = DocScores()
             ents_p = {e.id: _plain(e) for e in entities}
-            score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
+            score_commitments(
+                gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p
+            )
             total.merge(scores)
             if args.diff:
                 diff(gold, pred, doc.text, ents_p)
             d = scores.to_dict()
-            print(doc.doc_id, {k: d[k] for k in sorted(d) if k.startswith("commitments_") and not k.endswith("_n") and "per_type" not in k})
+            print(
+                doc.doc_id,
+                {
+                    k: d[k]
+                    for k in sorted(d)
+                    if k.startswith("commitments_") and not k.endswith("_n") and "per_type" not in k
+                },
+            )
     d = total.to_dict()
     if d:
         print("TOTAL", {k: d[k] for k in sorted(d) if k.startswith("commitments_") and "per_type" not in k})

@@ -41,6 +41,7 @@ Nothing is raised for odd input: a sentence without a usable parse yields nothin
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -71,13 +72,42 @@ from pipeline.schema import (
 __all__ = ["find_commitments"]
 
 # particles of an actor phrase (exact trailing particle strings of a bunsetu)
-ACTOR_PARTICLES = frozenset({"は", "が", "から", "からは", "からも", "も", "としては", "として", "とも", "では", "で", "でも"})
+ACTOR_PARTICLES = frozenset(
+    {"は", "が", "から", "からは", "からも", "も", "としては", "として", "とも", "では", "で", "でも"}
+)
 PARTNER_PARTICLES = frozenset({"とは", "と", "とも"})
-BETWEEN_PARTICLES = frozenset({"との間で", "との間では", "との間でも", "との間での", "の間で", "の間での", "間で", "間での"})
+BETWEEN_PARTICLES = frozenset(
+    {"との間で", "との間では", "との間でも", "との間での", "の間で", "の間での", "間で", "間での"}
+)
 # nouns a predicate may modify without being a relative clause about a thing (…こととしたほか、)
 CONJUNCTIVE_NOUNS = frozenset(
-    {"ほか", "他", "一方", "上", "うえ", "結果", "後", "あと", "際", "中", "うち", "反面", "ところ", "とおり", "通り",
-     "まま", "もの", "こと", "事", "の", "旨", "ため", "為", "など", "等"}
+    {
+        "ほか",
+        "他",
+        "一方",
+        "上",
+        "うえ",
+        "結果",
+        "後",
+        "あと",
+        "際",
+        "中",
+        "うち",
+        "反面",
+        "ところ",
+        "とおり",
+        "通り",
+        "まま",
+        "もの",
+        "こと",
+        "事",
+        "の",
+        "旨",
+        "ため",
+        "為",
+        "など",
+        "等",
+    }
 )
 # the head of an actor phrase: who can commit (a side, a government, an office, a person)
 PARTY_HEAD = re.compile(
@@ -329,7 +359,11 @@ def _party_members(
     content = _party_content(view, b, ctx)
     if content is None:
         return None
-    if particles in ("で", "では", "でも") and not content.endswith("間") and not _pure_countries(content, ctx):
+    if (
+        particles in ("で", "では", "でも")
+        and not content.endswith("間")
+        and not _pure_countries(content, ctx)
+    ):
         return None
     start, end = _phrase_extent(view, b)
     phrase = view.text[start:end]
@@ -380,9 +414,9 @@ def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
     # マールズ | 豪国防大臣からは, 日米の | 閣僚間で: the name or the pair modifying the phrase
     while first > 0 and view.bunsetu[first - 1].head == first:
         prev_text = view.bunsetu_text(first - 1)
-        if view.particles(first - 1) == "" and not prev_text.endswith(("、", "，")):
-            first -= 1
-        elif prev_text.endswith("の") and _pure_countries(prev_text[:-1], None):
+        if (view.particles(first - 1) == "" and not prev_text.endswith(("、", "，"))) or (
+            prev_text.endswith("の") and _pure_countries(prev_text[:-1], None)
+        ):
             first -= 1
         else:
             break
@@ -444,7 +478,9 @@ def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
     return False
 
 
-def _content_date(view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None) -> DateMention | None:
+def _content_date(
+    view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None
+) -> DateMention | None:
     """A date of the content that contains the act (今年度…派遣することをお伝え → FY2014)."""
     if match.content < 0 or act is None:
         return None
@@ -469,7 +505,7 @@ def _contains(period: str, day: str) -> bool:
 
 def _coordinated(text: str, items: Sequence[tuple[int, int]]) -> bool:
     """Whether consecutive spans are joined by や/と/及び/および/、 (AやBなど, A及びB)."""
-    for (_, a_end), (b_start, _) in zip(items, items[1:]):
+    for (_, a_end), (b_start, _) in itertools.pairwise(items):
         gap = text[a_end:b_start]
         if not re.search(r"(?:や|と|及び|および|並びに|ならびに|、)", gap) or len(gap) > 30:
             return False
@@ -513,9 +549,7 @@ def _commitments(
         own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
-    elif match.kind == "first_person":
-        occasions = [None]
-    elif mention is Mention.BACKGROUND:
+    elif match.kind == "first_person" or mention is Mention.BACKGROUND:
         occasions = [None]
     elif any(v.occasion.date is not None and not v.occasion.anaphoric for v in venues):
         # the sentence reports other dated occasions of its own: this clause belongs to none of
@@ -524,7 +558,11 @@ def _commitments(
     else:
         occasions = [current]
     date_sets: list[DateMention | None]
-    if len(own_dates) >= 2 and _coordinated(ctx.text, [(d.start, d.end) for d in own_dates]) and len(occasions) == 1:
+    if (
+        len(own_dates) >= 2
+        and _coordinated(ctx.text, [(d.start, d.end) for d in own_dates])
+        and len(occasions) == 1
+    ):
         date_sets = list(own_dates)
         occasions = occasions * len(own_dates)
     elif own_dates:
@@ -544,7 +582,7 @@ def _commitments(
         members = frame_venues[-1].occasion.parties  # a request written in a joint statement
         explicit = False
     records = []
-    for occ, own in zip(occasions, date_sets):
+    for occ, own in zip(occasions, date_sets, strict=False):
         date = _date(own, occ, match, ctx)
         if own is None:
             act = occ.date.value if occ is not None and occ.date is not None else ctx.doc_date
@@ -578,13 +616,11 @@ def _acting_party(
         return False  # …を求める決議, …を求める議論: a recalled request is not reported as made
     if one_sided and _procedural_object(view, match, ctx):
         return False
-    if speaker is not None and not speaker.government and one_sided:
-        # a member's 〜を求めました / 〜してまいります speaks for no party
-        if not explicit or set(members) <= {SELF_CODE}:
-            return False
-    if not explicit and _non_party_subject(view, frame, match, ctx):
+    # a member's 〜を求めました / 〜してまいります speaks for no party
+    own_act = not explicit or set(members) <= {SELF_CODE}
+    if speaker is not None and not speaker.government and one_sided and own_act:
         return False
-    return True
+    return not (not explicit and _non_party_subject(view, frame, match, ctx))
 
 
 def _procedural_object(view: SentenceView, match: TriggerMatch, ctx: _DocContext) -> bool:
@@ -595,7 +631,9 @@ def _procedural_object(view: SentenceView, match: TriggerMatch, ctx: _DocContext
     return any(w in words for w in ctx.lex.procedural_objects)
 
 
-def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext) -> bool:
+def _non_party_subject(
+    view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext
+) -> bool:
     """A subject phrase that is an agent but no state party (国際社会は, 国連安保理は, …組合が)."""
     for b in frame:
         if b >= match.pred or b == match.content:
@@ -669,7 +707,9 @@ def _joint(
     return current is not None
 
 
-def _date(own: DateMention | None, occ: Occasion | None, match: TriggerMatch, ctx: _DocContext) -> CommitmentDate | None:
+def _date(
+    own: DateMention | None, occ: Occasion | None, match: TriggerMatch, ctx: _DocContext
+) -> CommitmentDate | None:
     if own is not None:
         return CommitmentDate(value=own.value, date_id=own.id)
     if occ is not None and occ.date is not None:
@@ -793,7 +833,9 @@ def _listed_items(view: SentenceView, ctx: _DocContext, occ: Occasion) -> list[C
 def _item_head(view: SentenceView, first: int, last: int) -> int | None:
     """The head word of an item (skipping など/等 and punctuation), or None for 歓迎/強調 items."""
     head = last
-    while head > first and (view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")):
+    while head > first and (
+        view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")
+    ):
         head -= 1
     if view.token_text(head) not in NOT_LISTED and view.tokens[head].lemma not in NOT_LISTED:
         return head

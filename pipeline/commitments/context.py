@@ -44,9 +44,13 @@ from pipeline.schema import DateMention, Entity, EntityLabel
 NAME_CHARS = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ一-龥々ァ-ヶー・･「」『』+＋ⅠⅡⅢⅣⅤ"
 ANAPHORS = ("同", "この際", "今回の", "今回", "本", "当該", "その際", "この", "先般の")
 HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "持つ", "臨む", "参加", "会談", "会する"})
-TOPIC_PARTICLES = frozenset({"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"})
+TOPIC_PARTICLES = frozenset(
+    {"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"}
+)
 # a venue mentioned as a reference point, not as what is reported
-REFERENCE_AFTER = re.compile(r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から)")
+REFERENCE_AFTER = re.compile(
+    r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から)"
+)
 NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
 
 
@@ -72,7 +76,20 @@ class Occasion:
 
 
 def _head_noun(surface: str) -> str:
-    for noun in ("共同発表", "共同声明", "共同宣言", "首脳会談", "会談", "会合", "会議", "声明", "宣言", "談話", "訪問", "訪日"):
+    for noun in (
+        "共同発表",
+        "共同声明",
+        "共同宣言",
+        "首脳会談",
+        "会談",
+        "会合",
+        "会議",
+        "声明",
+        "宣言",
+        "談話",
+        "訪問",
+        "訪日",
+    ):
         if surface.endswith(noun):
             return noun
     return surface[-2:]
@@ -129,7 +146,12 @@ def is_heading(view: SentenceView) -> bool:
     line_end = view.text.find("\n", view.end)
     line_end = len(view.text) if line_end < 0 else line_end
     own_line = not view.text[line_start : view.start].strip() and not view.text[view.end : line_end].strip()
-    return own_line and not surface.endswith(("。", "．")) and len(surface) <= 60 and not surface.startswith(("○", "・"))
+    return (
+        own_line
+        and not surface.endswith(("。", "．"))
+        and len(surface) <= 60
+        and not surface.startswith(("○", "・"))
+    )
 
 
 def find_venues(
@@ -141,7 +163,6 @@ def find_venues(
     state: Discourse,
 ) -> list[VenueMention]:
     """Occasions mentioned in a sentence, dated and with parties, in text order."""
-    text = view.text
     sentence = view.surface
     heading = is_heading(view)
     nouns = list(lex.venue_nouns)
@@ -156,8 +177,10 @@ def find_venues(
             continue
         a, b = m.start(), m.end()
         # ２プラス２文書, 会議録: the venue word is only the front of another compound
-        if b < len(sentence) and re.match(r"[一-龥ァ-ヶ]", sentence[b]) and not sentence[b:].startswith(
-            tuple(lex.venue_nouns)
+        if (
+            b < len(sentence)
+            and re.match(r"[一-龥ァ-ヶ]", sentence[b])
+            and not sentence[b:].startswith(tuple(lex.venue_nouns))
         ):
             continue
         # glue the name on the left (日米首脳会談, 「2+2」共同発表) and footnote digits on the right
@@ -219,9 +242,9 @@ def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | Non
     for ent in entities:
         if ent.label not in (EntityLabel.EVENT, EntityLabel.DOCUMENT):
             continue
-        if ent.start < end and start < ent.end:
-            if best is None or (ent.end - ent.start) > (best.end - best.start):
-                best = ent
+        overlaps = ent.start < end and start < ent.end
+        if overlaps and (best is None or (ent.end - ent.start) > (best.end - best.start)):
+            best = ent
     return best
 
 
@@ -302,13 +325,22 @@ def _complete(
         ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
         if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
             # この際公表された「2+2」共同発表: the statement issued at the current meeting
-            ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
+            ref = (
+                state.latest(head_noun=occ.head_noun)
+                if occ.surface.startswith("同")
+                else state.current or ref
+            )
         if ref is not None:
             occ = replace(occ, date=occ.date or ref.date, parties=occ.parties or ref.parties)
             if ref.head_noun == occ.head_noun and not ref.generic:
                 # the venue is the antecedent's named mention (同共同発表 → 「2+2」共同発表)
                 occ = replace(
-                    occ, entity_id=ref.entity_id, surface=ref.surface, start=ref.start, end=ref.end, generic=False
+                    occ,
+                    entity_id=ref.entity_id,
+                    surface=ref.surface,
+                    start=ref.start,
+                    end=ref.end,
+                    generic=False,
                 )
     if not occ.parties and occ.kind == "statement" and local is not None:
         occ = replace(occ, parties=local.parties, date=occ.date or local.date)

@@ -24,7 +24,9 @@ from pipeline.schema import Entity, EntityLabel
 KATAKANA_NAME = re.compile(r"^[ァ-ヶー・･=＝]+$")
 KANJI_NAME = re.compile(r"^[一-龥々ヶ]{1,5}$")
 SELF_CODE = "JP"
-COLLECTIVE_PREFIXES = frozenset("両各同前元現新旧副総")  # the author of every document in this domain is Japanese (White Papers, Diet)
+COLLECTIVE_PREFIXES = frozenset(
+    "両各同前元現新旧副総"
+)  # the author of every document in this domain is Japanese (White Papers, Diet)
 
 
 def unique(codes: Iterable[str]) -> tuple[str, ...]:
@@ -100,9 +102,10 @@ class PartyResolver:
         for m in self.title_re.finditer(self.text):
             name = m["name"]
             # a kanji run may swallow the end of a word before the name; keep only plausible names
-            if (KANJI_NAME.match(name) or KATAKANA_NAME.match(name)) and name[:1] not in COLLECTIVE_PREFIXES:
-                if self.office_country(name, m["title"]) is None:
-                    self._remember(name, m["title"])
+            plausible = bool(KANJI_NAME.match(name) or KATAKANA_NAME.match(name))
+            office = self.office_country(name, m["title"])
+            if plausible and name[:1] not in COLLECTIVE_PREFIXES and office is None:
+                self._remember(name, m["title"])
 
     def _remember(self, name: str, title: str) -> None:
         country = self.title_country(name, title)
@@ -200,7 +203,11 @@ class PartyResolver:
             pos = rest.find(org)
             # 政府 alone is Japan's government; 暫定連邦政府 is someone else's
             glued = pos > 0 and re.match(r"[一-龥ァ-ヶー]", rest[pos - 1]) and rest[pos - 1] not in "米日"
-            if pos >= 0 and not glued and not any(org in n and n != org and n in rest for n in self.lex.organizations):
+            if (
+                pos >= 0
+                and not glued
+                and not any(org in n and n != org and n in rest for n in self.lex.organizations)
+            ):
                 members.append((pos, code))
         named = bool(members)
         words = re.sub(r"[(（].*?[)）]", "", rest)

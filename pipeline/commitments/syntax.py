@@ -201,7 +201,14 @@ def _build_view(
         if head_b == b:
             head_b = -1
         view.bunsetu.append(
-            Bunsetu(index=b, first=group[0], last=group[-1], head_token=head_token, head=head_b, dep=tokens[head_token].dep)
+            Bunsetu(
+                index=b,
+                first=group[0],
+                last=group[-1],
+                head_token=head_token,
+                head=head_b,
+                dep=tokens[head_token].dep,
+            )
         )
     for bun in view.bunsetu:
         if bun.head >= 0:

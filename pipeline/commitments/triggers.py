@@ -37,13 +37,56 @@ SURU = frozenset({"する", "為る", "いたす", "致す", "できる", "出�
 NEGATION = frozenset({"ない", "ぬ", "ず", "無い"})
 # predicates feeding these nouns are plans, needs or purposes, not acts
 NON_ACT_HEADS = frozenset(
-    {"必要", "予定", "ため", "為", "よう", "様", "べき", "方向", "可能性", "必要性", "ところ", "所", "場合", "際",
-     "かどうか", "どうか", "ように", "中", "意味", "用意"}
+    {
+        "必要",
+        "予定",
+        "ため",
+        "為",
+        "よう",
+        "様",
+        "べき",
+        "方向",
+        "可能性",
+        "必要性",
+        "ところ",
+        "所",
+        "場合",
+        "際",
+        "かどうか",
+        "どうか",
+        "ように",
+        "中",
+        "意味",
+        "用意",
+    }
 )
-CONDITIONAL = frozenset({"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"})
+CONDITIONAL = frozenset(
+    {"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"}
+)
 STATIVE = frozenset(
-    {"ある", "有る", "いる", "居る", "おる", "居る", "なる", "成る", "できる", "出来る", "思う", "考える", "存ずる",
-     "存じる", "見る", "だ", "です", "含む", "含まれる", "果たす", "言う", "いう"}
+    {
+        "ある",
+        "有る",
+        "いる",
+        "居る",
+        "おる",
+        "なる",
+        "成る",
+        "できる",
+        "出来る",
+        "思う",
+        "考える",
+        "存ずる",
+        "存じる",
+        "見る",
+        "だ",
+        "です",
+        "含む",
+        "含まれる",
+        "果たす",
+        "言う",
+        "いう",
+    }
 )
 
 
@@ -127,7 +170,9 @@ def _next_tokens(view: SentenceView, i: int, n: int = 4) -> list[int]:
     return [j for j in range(i + 1, min(view.last, i + n) + 1)]
 
 
-def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry) -> TriggerMatch | None:
+def _predicate(
+    view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry
+) -> TriggerMatch | None:
     tok = view.tokens[i]
     pred = -1
     if entry.form == "verb":
@@ -140,16 +185,21 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
         text_next = view.token_text(after[0]) if after else ""
         if nxt is not None and nxt.lemma in SURU and nxt.pos in ("AUX", "VERB"):
             pred = b  # 合意する, 一致した, 確認し合い, 確認できた
-        elif nxt is not None and view.token_bunsetu.get(after[0]) == b and nxt.pos == "ADP" and text_next in (
-            "を", "に", "が", "の", "も"
+        elif (
+            nxt is not None
+            and view.token_bunsetu.get(after[0]) == b
+            and nxt.pos == "ADP"
+            and text_next in ("を", "に", "が", "の", "も")
         ):
             head = view.bunsetu[b].head
             if head >= 0 and _light_verb(view, lex, head):
                 pred = head  # 再確認を行った, 合意に至った, 一致をみた, 要請があった
-        elif (nxt is None or text_next in ("、", "，")) and i == view.content_tokens(b)[-1]:
-            # 連用中止 noun: コミットメントを再確認、… / 一致。 — needs an object of its own
-            if any(view.particles(c).endswith("を") for c in view.children.get(b, ())):
-                pred = b
+        elif (
+            (nxt is None or text_next in ("、", "，"))
+            and i == view.content_tokens(b)[-1]
+            and any(view.particles(c).endswith("を") for c in view.children.get(b, ()))
+        ):
+            pred = b  # 連用中止 noun with an object of its own: コミットメントを再確認、…
         if pred < 0 and tok.pos == "VERB":
             pred = b
     if pred < 0:
@@ -245,9 +295,11 @@ def _content_argument(view: SentenceView, pred: int, trigger_b: int) -> int:
             continue
         particles = view.particles(c)
         dep = view.bunsetu[c].dep
-        if particles.endswith(("を", "でも", "で", "とも", "との", "について", "についても")) or dep in ("obj", "ccomp"):
-            best = c
-        elif particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c):
+        if (
+            particles.endswith(("を", "でも", "で", "とも", "との", "について", "についても"))
+            or dep in ("obj", "ccomp")
+            or (particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c))
+        ):
             best = c
     if best < 0 and trigger_b != pred:
         # 戦略目標の見直しおよび再確認を行った: the verbal noun's の-modifier
@@ -330,8 +382,10 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     first = view.bunsetu[pred_clause].first if pred_clause >= 0 else i
     pred = view.token_bunsetu[verb_tok]
     # 旨発言が | あった: the clause is governed by the light verb
-    if view.bunsetu[pred].head >= 0 and _light_verb(view, lex, view.bunsetu[pred].head) and view.particles(pred) in (
-        "が", "も", "は"
+    if (
+        view.bunsetu[pred].head >= 0
+        and _light_verb(view, lex, view.bunsetu[pred].head)
+        and view.particles(pred) in ("が", "も", "は")
     ):
         pred = view.bunsetu[pred].head
     return TriggerMatch(
@@ -379,10 +433,34 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
             break
         lemmas.append(t.lemma)
         surfaces.append(surf)
-        if t.pos in ("VERB", "NOUN", "ADJ", "PROPN") and t.lemma not in lex.pledge_aux and t.lemma not in (
-            "いる", "居る", "おる", "する", "為る", "いたす", "致す", "ある", "考え", "思う", "存ずる", "所存",
-            "決意", "意向", "意図", "方針", "つもり", "だ", "です", "もの",
-        ) and not (t.lemma in lex.pledge_nouns or t.lemma in lex.intent_nouns):
+        if (
+            t.pos in ("VERB", "NOUN", "ADJ", "PROPN")
+            and t.lemma not in lex.pledge_aux
+            and t.lemma
+            not in (
+                "いる",
+                "居る",
+                "おる",
+                "する",
+                "為る",
+                "いたす",
+                "致す",
+                "ある",
+                "考え",
+                "思う",
+                "存ずる",
+                "所存",
+                "決意",
+                "意向",
+                "意図",
+                "方針",
+                "つもり",
+                "だ",
+                "です",
+                "もの",
+            )
+            and not (t.lemma in lex.pledge_nouns or t.lemma in lex.intent_nouns)
+        ):
             break
         j -= 1
     if not lemmas:
@@ -397,7 +475,11 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
     pledge_aux = False
     for k, lem in enumerate(lemmas):
         # て + いく/まいる: lemmas are reversed, so the て is the next element
-        if lem in lex.pledge_aux and k + 1 < len(lemmas) and (lemmas[k + 1] in ("て", "で") or lem == "続ける"):
+        if (
+            lem in lex.pledge_aux
+            and k + 1 < len(lemmas)
+            and (lemmas[k + 1] in ("て", "で") or lem == "続ける")
+        ):
             pledge_aux = True
     if pledge_aux:
         return CommitmentType.PLEDGE
@@ -409,7 +491,9 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
         t_main is not None
         and t_main.pos == "VERB"
         and main not in STATIVE
-        and not any(x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1])
+        and not any(
+            x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1]
+        )
         and "連体形" in (view.tokens[i - 1].inflection or "") + "連体形"
     ):
         return CommitmentType.PLEDGE
@@ -429,9 +513,11 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
         return None
     # 〜していく考えで | ございます / 〜する所存で | あります: the pledge is the bunsetu before
-    if view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です") and root > 0:
-        if view.bunsetu[root - 1].head == root:
-            root = root - 1
+    if (
+        view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です")
+        and root > 0
+    ) and view.bunsetu[root - 1].head == root:
+        root = root - 1
     # a past 〜してまいりました reports what was done, it binds nobody to anything
     if re.search(r"(?:まし|でし)た$|てきた$", surface) or surface.endswith("た"):
         return None
@@ -468,8 +554,13 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         first = _verb_start(view, root)
         last = end
     # 貢献していく考え|です: the copula is not part of the pledge
-    while last > first and view.tokens[last].lemma in ("だ", "です", "である", "ある", "ござる", "ます") and (
-        view.tokens[last - 1].lemma in lex.pledge_nouns or view.tokens[last - 1].lemma in ("で", "だ", "あり", "ある")
+    while (
+        last > first
+        and view.tokens[last].lemma in ("だ", "です", "である", "ある", "ござる", "ます")
+        and (
+            view.tokens[last - 1].lemma in lex.pledge_nouns
+            or view.tokens[last - 1].lemma in ("で", "だ", "あり", "ある")
+        )
     ):
         last -= 1
     # 考えでございます / 所存であります: cut at the pledge noun
@@ -478,6 +569,8 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
             last = k
             break
     content_start = view.subtree_span(view.token_bunsetu[first])[0]
+    if ctype is None:
+        return None
     return TriggerMatch(
         first=first,
         last=last,
@@ -507,7 +600,18 @@ def _verb_start(view: SentenceView, b: int) -> int:
     """First token of the predicate ending in bunsetu ``b``: 強化して|いきます, 貢献していく|考えです."""
     first = view.bunsetu[b].first
     head = view.tokens[first]
-    auxiliary_head = head.lemma in ("いく", "行く", "まいる", "参る", "考え", "所存", "決意", "方針", "考える", "思う")
+    auxiliary_head = head.lemma in (
+        "いく",
+        "行く",
+        "まいる",
+        "参る",
+        "考え",
+        "所存",
+        "決意",
+        "方針",
+        "考える",
+        "思う",
+    )
     if auxiliary_head and b > 0 and view.bunsetu[b - 1].head == b:
         return view.bunsetu[b - 1].first
     return first
@@ -523,7 +627,6 @@ def _after_predicate(view: SentenceView, b: int) -> int:
 
 def _negated_after(view: SentenceView, k: int) -> bool:
     """…決定されるものではない / …合意したわけではない: a negation right after the predicate."""
-    seen = 0
     for j in range(k + 1, min(view.last, k + 6) + 1):
         tok = view.tokens[j]
         surf = view.token_text(j)
@@ -533,11 +636,12 @@ def _negated_after(view: SentenceView, k: int) -> bool:
             return True
         if surf not in ("もの", "わけ", "の", "ん", "で", "は", "では", "じゃ", "訳", "こと", "も"):
             return False
-        seen += 1
     return False
 
 
-def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
+def _disqualified(
+    view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False
+) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
     tail = [k for k in range(m.last + 1, pred.last + 1)]
@@ -552,7 +656,11 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
     span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
     if m.lemma == "求める" and any(x in ("れる", "られる") for x in span_lemmas):
         return True  # 求められる: 'is required', an evaluation
-    if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
+    if (
+        m.kind == "predicate"
+        and any(x in lex.intent_aux for x in lemmas)
+        and m.type is not CommitmentType.INTENT
+    ):
         return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
     # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
     head = pred.head
