@@ -44,10 +44,17 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.commitments.context import Discourse, Occasion, VenueMention, find_venues, is_heading
+from pipeline.commitments.context import (
+    HOLDING_LEMMAS,
+    Discourse,
+    Occasion,
+    VenueMention,
+    find_venues,
+    is_heading,
+)
 from pipeline.commitments.lexicon import Lexicon, load_lexicon
 from pipeline.commitments.parties import SELF_CODE, PartyResolver, unique
 from pipeline.commitments.speaker import Speaker, find_speaker
@@ -185,6 +192,9 @@ def find_commitments(
         list_occasion = None
         first_person = _speaks_for_party(ctx)
         triggers = find_triggers(view, lex, first_person=first_person)
+        # a venue inside what is agreed (…六者会合における共同声明の実施が重要であることを確認) is
+        # part of the content: it is not the occasion being reported
+        venues = [replace(v, reported=False) if _in_content(view, v, triggers) else v for v in venues]
         for match in triggers:
             out.extend(_commitments(view, match, venues, ctx, triggers))
         if LIST_INTRO.search(view.surface):
@@ -193,6 +203,20 @@ def find_commitments(
         for v in venues:
             ctx.state.push(v.occasion, current=v.reported)
     return tuple(_with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
+
+
+def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerMatch]) -> bool:
+    if v.bunsetu < 0:
+        return False
+    head = view.bunsetu[v.bunsetu].head
+    if head >= 0 and {view.tokens[i].lemma for i in view.token_range(head)} & HOLDING_LEMMAS:
+        return False  # …三者会談を開催し、…で一致: a meeting held is reported, whatever GiNZA attached
+    for t in triggers:
+        if t.content < 0 or t.content == v.bunsetu:
+            continue
+        if v.bunsetu in view.descendants(t.content) and not _leading_venue(view, t, v):
+            return True
+    return False
 
 
 def _doc_date(meta: Mapping[str, Any] | None) -> str | None:
@@ -313,25 +337,53 @@ def _actor_phrase(
                 partners.extend(codes)
             continue
         best, members, ids = b, codes, found_ids
-    if best < 0:
-        for b in range(len(view.bunsetu)):
-            if b >= view.token_bunsetu[match.first]:
-                break
+    if best < 0 and not _non_party_subject(view, frame, match, ctx):
+        # GiNZA often hangs the sentence's topic inside the content (日米両国は…強化することとし)
+        # or the speaker inside the reported clause (先方から…支持したい旨): the first topic
+        # (は/が) or the last source (から) before the trigger, outside relative clauses and
+        # outside a reported or described content
+        topics: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+        sources: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+        for b in range(view.token_bunsetu[match.first]):
             particles = view.particles(b)
             if particles not in ("は", "が", "から", "からは"):
                 continue
-            # 米国は inside パネッタ長官からは、…米国は…強化していく旨: the reported clause's own
-            # subject; a から-phrase opening the sentence is the speaker even if GiNZA hangs it there
-            if particles in ("は", "が") and _inside_report(view, b):
+            if _embedded(view, b, match):
+                continue
+            is_topic = particles in ("は", "が")
+            if is_topic and _inside_report(view, b):
                 continue
             found = _party_members(view, b, ctx, context)
             if found is not None and found[0] == "actor":
-                best, members, ids = b, found[1], found[2]
-                break
+                (topics if is_topic else sources).append((b, found[1], found[2]))
+        pick = sources[-1] if sources else topics[0] if topics else None
+        if pick is not None:
+            best, members, ids = pick
     if partners:
         base = list(members) if members else [SELF_CODE]
         members = unique([*base, *partners])
     return best, members, ids
+
+
+def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether ``b`` sits in a relative clause, or in a content that is not a …こと/…旨 clause.
+
+    (中国が及ぼす影響について: a relative clause; …ソマリアが復興しない限り…との認識で一致: the
+    content's own subject.)
+    """
+    content_nodes = set(view.descendants(match.content)) | {match.content} if match.content >= 0 else set()
+    marker = "旨" if match.kind in ("report", "decision") else ""
+    if match.content >= 0 and not marker:
+        marker = view.tokens[view.content_tokens(match.content)[0]].lemma
+    for anc in view.ancestors(b):
+        if anc == match.pred:
+            break
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in ("こと", "事", "旨", "の", "ほか", "他"):
+                return True
+    return b in content_nodes and marker not in ("こと", "事", "旨")
 
 
 def _inside_report(view: SentenceView, b: int) -> bool:
@@ -522,7 +574,12 @@ def _commitments(
     others = [o for o in triggers if o.pred != match.pred]
     frame = _frame(view, match, others)
     frame_set = set(frame)
-    frame_venues = [v for v in venues if v.bunsetu in frame_set or _leading_venue(view, match, v)]
+    frame_venues = [
+        v
+        for v in venues
+        if (v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match))
+        or _leading_venue(view, match, v)
+    ]
     # what is being reported: a meeting reported earlier in this sentence, else the discourse's
     t_start = view.tokens[match.first].start
     earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
@@ -640,6 +697,8 @@ def _non_party_subject(
             continue
         if view.particles(b) not in ("は", "が", "も", "からは", "から"):
             continue
+        if _embedded(view, b, match):
+            continue  # 国際社会が直面する課題に…: a relative clause's own subject
         text = re.sub(r"[(（][^)）]*[)）]", "", view.bunsetu_text(b)).rstrip("、，")
         text = re.sub(r"(?:からは|から|は|が|も)$", "", text)
         if NON_PARTY_AGENT.search(text):
@@ -671,6 +730,21 @@ def _clause_region(view: SentenceView, match: TriggerMatch) -> tuple[int, int]:
 def _within(view: SentenceView, b: int, region: tuple[int, int]) -> bool:
     bun = view.bunsetu[b]
     return region[0] <= view.tokens[bun.first].start and view.tokens[bun.last].end <= region[1]
+
+
+def _venue_in_other_clause(view: SentenceView, v: VenueMention, match: TriggerMatch) -> bool:
+    """A venue inside a relative clause the trigger is not part of (…会合で表明したビジョンに沿って)."""
+    if v.bunsetu < 0:
+        return False
+    for anc in view.ancestors(v.bunsetu):
+        if anc == match.pred:
+            return False
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in CONJUNCTIVE_NOUNS:
+                return True
+    return False
 
 
 def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> bool:

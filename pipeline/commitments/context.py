@@ -342,8 +342,9 @@ def _complete(
                     end=ref.end,
                     generic=False,
                 )
-    if not occ.parties and occ.kind == "statement" and local is not None:
-        occ = replace(occ, parties=local.parties, date=occ.date or local.date)
+    if not occ.parties and occ.kind == "statement" and reported is not None and reported.kind == "meeting":
+        # 首脳共同声明を発出: the statement of the meeting being reported
+        occ = replace(occ, parties=reported.parties, date=occ.date or (local.date if local else None))
     if not occ.parties:
         members, _, _ = resolver.resolve(view.surface, view.start, reported.parties if reported else ())
         parties = list(members)
