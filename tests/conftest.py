@@ -58,7 +58,7 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    """GiNZA as the pipeline configures it, loaded once per session (slow tests only)."""
+    """GiNZA with the domain layer, as the pipeline builds it: loaded once for every slow test."""
     pytest.importorskip("ginza")
     from pipeline.extract import build_nlp
 
