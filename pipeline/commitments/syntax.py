@@ -88,10 +88,12 @@ class SentenceView:
         return [i for i in self.token_range(b) if i not in content]
 
     def particles(self, b: int) -> str:
-        """Concatenated surface of the trailing particles of ``b`` (punctuation dropped): は, からは."""
+        """Concatenated surface of the trailing particles of ``b`` (punctuation dropped): は, からは,
+        においては (the verb of a fixed particle such as において/について is kept)."""
         out = []
         for i in self.function_tokens(b):
-            if self.tokens[i].pos in ("ADP", "PART", "SCONJ"):
+            tok = self.tokens[i]
+            if tok.pos in ("ADP", "PART", "SCONJ") or (tok.dep == "fixed" and tok.pos == "VERB"):
                 out.append(self.token_text(i))
         return "".join(out)
 
