@@ -191,7 +191,7 @@ def find_commitments(
             continue
         list_occasion = None
         first_person = _speaks_for_party(ctx)
-        triggers = find_triggers(view, lex, first_person=first_person)
+        triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
         # a venue inside what is agreed (…六者会合における共同声明の実施が重要であることを確認) is
         # part of the content: it is not the occasion being reported
         venues = [replace(v, reported=False) if _in_content(view, v, triggers) else v for v in venues]
@@ -203,6 +203,19 @@ def find_commitments(
         for v in venues:
             ctx.state.push(v.occasion, current=v.reported)
     return tuple(_with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
+
+
+def _outermost(view: SentenceView, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a trigger that is the predicate of another's …こと content.
+
+    (…義務に従うことを求めることで一致した: the request is what was agreed, not a separate act.)
+    """
+    heads = {
+        t.content
+        for t in triggers
+        if t.content >= 0 and view.tokens[view.content_tokens(t.content)[0]].lemma in ("こと", "事")
+    }
+    return [t for t in triggers if not (t.kind == "predicate" and view.bunsetu[t.pred].head in heads)]
 
 
 def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerMatch]) -> bool:
@@ -265,6 +278,21 @@ def _spine_ancestors(view: SentenceView, b: int) -> list[int]:
         out.append(bun.head)
         cur = bun.head
     return out
+
+
+def _spine(view: SentenceView, match: TriggerMatch) -> frozenset[int]:
+    """The trigger's predicate and the predicates coordinated with it (〜を開催し、…を確認した)."""
+    nodes = {match.pred, view.token_bunsetu[match.first], *_spine_ancestors(view, match.pred)}
+    todo = [match.pred]
+    while todo:
+        cur = todo.pop()
+        for child in view.children.get(cur, ()):
+            bun = view.bunsetu[child]
+            coordinated = bun.dep in ("advcl", "conj") and view.is_predicate(child)
+            if child != match.content and coordinated and child not in nodes:
+                nodes.add(child)
+                todo.append(child)
+    return frozenset(nodes)
 
 
 def _frame(view: SentenceView, match: TriggerMatch, others: Sequence[TriggerMatch]) -> list[int]:
@@ -489,6 +517,7 @@ def _frame_dates(
     ctx: _DocContext,
     venue_bunsetu: Sequence[int],
     skip: Sequence[tuple[int, int]],
+    spine: frozenset[int] = frozenset(),
 ) -> list[DateMention]:
     """Dates of the trigger's own clause: time adjuncts of its predicates and dates of its venues.
 
@@ -512,7 +541,9 @@ def _frame_dates(
         # a time adjunct: the bunsetu is the date itself (+ に/、/には) on a predicate
         rest = view.bunsetu_text(b).replace(d.surface, "", 1)
         bare = re.fullmatch(r"[、，]?(?:に|には|にも|は|、|，)*[、，]?", rest) is not None
-        adjunct = bare and (head < 0 or view.is_predicate(head) or rest.endswith(("、", "，")))
+        # …on the trigger or a predicate coordinated with it, not on a predicate nested in an
+        # argument (本年夏、…開催を実現する決意を述べたのに対し: the date of what was said)
+        adjunct = bare and (head < 0 or head in spine or (rest.endswith(("、", "，")) and head in spine))
         of_venue = head in venues or b in venues or _coordinated_into(view, b, venues)
         if adjunct or of_venue:
             out.append(d)
@@ -595,10 +626,14 @@ def _commitments(
 
     occasions: list[Occasion | None]
     skip = [_clause_region(view, o) for o in others if _mention(view, o, triggers) is Mention.BACKGROUND]
+    spine = _spine(view, match)
     if mention is Mention.BACKGROUND:
+        # a relative clause is its own clause: its dates are its own (昨年十月に実質合意を達成した…)
         region = _clause_region(view, match)
-        frame = sorted(set(frame) | {b for b in range(len(view.bunsetu)) if _within(view, b, region)})
-    own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip)
+        in_region = {b for b in range(len(view.bunsetu)) if _within(view, b, region)}
+        frame = sorted(set(frame) | in_region)
+        spine = spine | {view.bunsetu[b].head for b in in_region}
+    own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip, spine)
     spans = [(v.occasion.start, v.occasion.end) for v in frame_venues]
     distinct = {(v.occasion.surface, v.occasion.date.id if v.occasion.date else None) for v in frame_venues}
     if len(frame_venues) >= 2 and len(distinct) >= 2 and _coordinated(ctx.text, spans):
@@ -754,6 +789,8 @@ def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> 
     first, _ = view.subtree_span(match.content)
     if not (first <= v.bunsetu <= match.content):
         return False
+    if _venue_in_other_clause(view, v, match):
+        return False  # 先月の日米２プラス２で一致した認識を改めて確認: the venue of the recalled act
     return view.particles(v.bunsetu) in ("で", "において", "においては", "では", "にて", "の際に", "の場で")
 
 
@@ -772,8 +809,14 @@ def _joint(
         return False
     if match.lemma == "定める":
         return False  # a law or plan 'provides': only a joint document's 定めた is an agreement
-    # 確認できた/確認された about a fact needs a meeting being reported right here
-    tail = view.span_text(match.last, view.bunsetu[match.pred].last)
+    # 確認できた/確認された about a fact needs a meeting being reported right here; the
+    # potential may sit in the next bunsetu (確認することもできました)
+    tail_end = view.bunsetu[match.pred].last
+    head = view.bunsetu[match.pred].head
+    if head >= 0 and view.tokens[view.content_tokens(head)[0]].lemma in ("こと", "事"):
+        after = view.bunsetu[head].head
+        tail_end = view.bunsetu[after].last if after >= 0 else view.bunsetu[head].last
+    tail = view.span_text(match.last, tail_end)
     if re.search(r"でき", tail):
         return False  # 確認できた without two parties or a venue at hand: a fact was verified
     if re.search(r"され", tail):

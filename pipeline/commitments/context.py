@@ -44,8 +44,28 @@ from pipeline.schema import DateMention, Entity, EntityLabel
 NAME_CHARS = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ一-龥々ァ-ヶー・･「」『』+＋ⅠⅡⅢⅣⅤ"
 ANAPHORS = ("同", "この際", "今回の", "今回", "本", "当該", "その際", "この", "先般の")
 HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "持つ", "臨む", "参加", "会談", "会する"})
+# a country named as a place or a topic, not a party: ソマリア沖, 南スーダン情勢, 朝鮮半島
+NOT_A_PARTY = re.compile(
+    r"[ァ-ヶー一-龥]{2,8}(?:沖|近海|周辺|海域|情勢|問題|半島|領海|領空|国内|全土|上空)|在日米軍|在沖米軍"
+)
 TOPIC_PARTICLES = frozenset(
     {"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"}
+)
+# what may follow a venue noun without making it part of a longer noun (会談及び…, 会談後, 会合等)
+VENUE_CONTINUATIONS = (
+    "及び",
+    "並びに",
+    "等",
+    "後",
+    "前",
+    "中",
+    "時",
+    "直後",
+    "直前",
+    "冒頭",
+    "終了",
+    "以降",
+    "以来",
 )
 # a venue mentioned as a reference point, not as what is reported
 REFERENCE_AFTER = re.compile(
@@ -177,11 +197,9 @@ def find_venues(
             continue
         a, b = m.start(), m.end()
         # ２プラス２文書, 会議録: the venue word is only the front of another compound
-        if (
-            b < len(sentence)
-            and re.match(r"[一-龥ァ-ヶ]", sentence[b])
-            and not sentence[b:].startswith(tuple(lex.venue_nouns))
-        ):
+        rest = sentence[b:]
+        continues = rest.startswith((*lex.venue_nouns, *VENUE_CONTINUATIONS))
+        if re.match(r"[一-龥ァ-ヶ]", rest[:1]) and not continues:
             continue
         # glue the name on the left (日米首脳会談, 「2+2」共同発表) and footnote digits on the right
         while a > 0 and re.match(f"[{NAME_CHARS}]", sentence[a - 1]):
@@ -346,8 +364,12 @@ def _complete(
         # 首脳共同声明を発出: the statement of the meeting being reported
         occ = replace(occ, parties=reported.parties, date=occ.date or (local.date if local else None))
     if not occ.parties:
-        members, _, _ = resolver.resolve(view.surface, view.start, reported.parties if reported else ())
-        parties = list(members)
+        # the countries the sentence names (イタリアを訪問し、…との会談を行いました), else its people
+        plain = NOT_A_PARTY.sub(lambda m: "＿" * len(m.group()), view.surface)
+        named = country_codes(plain, resolver.lex)
+        context = (SELF_CODE, *named) if named else (reported.parties if reported else ())
+        members, _, _ = resolver.resolve(plain, view.start, context)
+        parties = [*named, *members] if named else list(members)
         if parties and SELF_CODE not in parties:
             parties.insert(0, SELF_CODE)
         if len(parties) < 2 and reported is not None:
@@ -382,6 +404,9 @@ def _complete(
 def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
     """Whether the venue in bunsetu ``b`` is what the sentence reports (see the module rules)."""
     particles = view.particles(b)
+    head = view.bunsetu[b].head
+    if particles == "を" and head >= 0 and _holds(view, head):
+        return True  # …と会談を行い、: a meeting held, whatever GiNZA hung the verb on
     topic = particles in TOPIC_PARTICLES and particles not in ("で", "において")
     if not topic and _in_relative_clause(view, b):
         return False  # …07(同19)年の「2+2」共同発表において定めた目標: recalled, not reported
@@ -398,6 +423,13 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
         lemmas |= {view.tokens[i].lemma for i in view.token_range(head)}
     # 会談を行い, 会合を開催し, 首相と会談しました
     return bool(lemmas & HOLDING_LEMMAS) or view.is_predicate(b)
+
+
+def _holds(view: SentenceView, b: int) -> bool:
+    """A coordinated holding verb (会談を行い、 / 会合を開催し、 / 会談を行いました)."""
+    lemmas = {view.tokens[i].lemma for i in view.token_range(b)}
+    text = view.bunsetu_text(b)
+    return bool(lemmas & HOLDING_LEMMAS) and (text.endswith(("、", "，", "。")) or view.bunsetu[b].head < 0)
 
 
 def _in_relative_clause(view: SentenceView, b: int) -> bool:

@@ -88,8 +88,10 @@ class SentenceView:
         return [i for i in self.token_range(b) if i not in content]
 
     def particles(self, b: int) -> str:
-        """Concatenated surface of the trailing particles of ``b`` (punctuation dropped): は, からは,
-        においては (the verb of a fixed particle such as において/について is kept)."""
+        """Concatenated surface of the trailing particles of ``b``: は, からは, においては.
+
+        Punctuation is dropped; the verb of a fixed particle (において, について) is kept.
+        """
         out = []
         for i in self.function_tokens(b):
             tok = self.tokens[i]

@@ -487,9 +487,10 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
         return CommitmentType.PLEDGE
     # a plain non-past action verb: 〜措置を取る旨, 〜を派遣することを伝えた
     t_main = view.tokens[j] if j >= view.first else None
+    verbal_noun = t_main is not None and t_main.pos == "NOUN" and len(lemmas) >= 2 and lemmas[-2] in SURU
     if (
         t_main is not None
-        and t_main.pos == "VERB"
+        and (t_main.pos == "VERB" or verbal_noun)
         and main not in STATIVE
         and not any(
             x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1]
