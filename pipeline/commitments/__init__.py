@@ -80,7 +80,23 @@ __all__ = ["find_commitments"]
 
 # particles of an actor phrase (exact trailing particle strings of a bunsetu)
 ACTOR_PARTICLES = frozenset(
-    {"は", "が", "から", "からは", "からも", "も", "としては", "として", "とも", "では", "で", "でも"}
+    {
+        "は",
+        "が",
+        "から",
+        "からは",
+        "からも",
+        "より",
+        "よりは",
+        "よりも",
+        "も",
+        "としては",
+        "として",
+        "とも",
+        "では",
+        "で",
+    }
+    | {"でも"}
 )
 PARTNER_PARTICLES = frozenset({"とは", "と", "とも"})
 BETWEEN_PARTICLES = frozenset(
@@ -131,6 +147,7 @@ NON_PARTY_AGENT = re.compile(
     r"野党|与党|マスコミ|報道|世論|住民|国民)$"
 )
 TRAILING_PARTICLES = re.compile(r"(?:[、，\s]|から|は|が|も|と|で|との|とは|として|にも|に)*$")
+CONTRASTIVE = re.compile(r"(?:のに対し|に対して|に対し|けれども|ものの|一方)[、，]?$|[^でにと]が[、，]$")
 NOT_OCCASION_DATE = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|に向け|までに|を目途)")
 
 
@@ -289,6 +306,8 @@ def _spine(view: SentenceView, match: TriggerMatch) -> frozenset[int]:
         for child in view.children.get(cur, ()):
             bun = view.bunsetu[child]
             coordinated = bun.dep in ("advcl", "conj") and view.is_predicate(child)
+            # …決意を述べたのに対し、…支持が表明された: the other side's clause has its own time
+            coordinated = coordinated and not CONTRASTIVE.search(view.bunsetu_text(child))
             if child != match.content and coordinated and child not in nodes:
                 nodes.add(child)
                 todo.append(child)
@@ -374,7 +393,7 @@ def _actor_phrase(
         sources: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
         for b in range(view.token_bunsetu[match.first]):
             particles = view.particles(b)
-            if particles not in ("は", "が", "から", "からは"):
+            if particles not in ("は", "が", "から", "からは", "より", "よりは"):
                 continue
             if _embedded(view, b, match):
                 continue
@@ -643,7 +662,7 @@ def _commitments(
         occasions = [frame_venues[-1].occasion]
     elif match.kind == "first_person" or mention is Mention.BACKGROUND:
         occasions = [None]
-    elif any(v.occasion.date is not None and not v.occasion.anaphoric for v in venues):
+    elif any(v.reported and v.occasion.date is not None and not v.occasion.anaphoric for v in venues):
         # the sentence reports other dated occasions of its own: this clause belongs to none of
         # them, and inheriting the discourse's occasion would cross their predicates
         occasions = [None]

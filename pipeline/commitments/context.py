@@ -415,6 +415,8 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
         return topic or occ.anaphoric
     if REFERENCE_AFTER.match(after):
         return False
+    if not topic and _under_reference_verb(view, b):
+        return False  # 日豪首脳会談等での議論も踏まえ, 首脳会談の成果を受けて: a reference point
     if topic or not occ.generic:
         return True
     head = view.bunsetu[b].head
@@ -423,6 +425,19 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
         lemmas |= {view.tokens[i].lemma for i in view.token_range(head)}
     # 会談を行い, 会合を開催し, 首相と会談しました
     return bool(lemmas & HOLDING_LEMMAS) or view.is_predicate(b)
+
+
+REFERENCE_VERBS = frozenset(
+    {"踏まえる", "受ける", "基づく", "先立つ", "向ける", "沿う", "続く", "経る", "通じる"}
+)
+
+
+def _under_reference_verb(view: SentenceView, b: int) -> bool:
+    """Whether the first predicate above ``b`` is a reference verb (踏まえ, 受けて, 基づき, 先立ち)."""
+    for anc in view.ancestors(b):
+        if view.is_predicate(anc):
+            return view.tokens[view.content_tokens(anc)[0]].lemma in REFERENCE_VERBS
+    return False
 
 
 def _holds(view: SentenceView, b: int) -> bool:

@@ -166,6 +166,8 @@ class PartyResolver:
         for ent in self.entities:
             if not (start <= ent.start and ent.end <= end):
                 continue
+            if surface[ent.start - start : ent.end - start] != ent.surface:
+                continue  # masked by the caller (ソマリア沖: a place, not a party)
             if ent.label is EntityLabel.PERSON:
                 title = ent.title.surface if ent.title else ""
                 code = self.title_country(ent.surface, title) if title else None
