@@ -357,7 +357,8 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     verb_tok = -1
     # 旨述べた can be one bunsetu (旨 + 述べ) or two (旨を | 述べた)
     for j in range(i + 1, min(view.last, i + 4) + 1):
-        if view.tokens[j].lemma in lex.report_verbs:
+        # お伝えをしました: the noun form of the report verb (伝え, 説明) with a light verb
+        if view.tokens[j].lemma in lex.report_verbs or _report_noun(view.token_text(j), lex):
             verb_tok = j
             break
         if view.token_bunsetu[j] not in (b, verb_b):
@@ -365,6 +366,8 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     if verb_tok < 0:
         return None
     verb = view.tokens[verb_tok].lemma
+    if verb not in lex.report_verbs:
+        verb = _report_noun(view.token_text(verb_tok), lex) or verb
     if tok.lemma in ("こと", "事") and verb not in ("伝える", "説明", "表明", "述べる", "約束"):
         return None
     ctype = classify_volition(view, lex, i)
@@ -385,7 +388,7 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     if (
         view.bunsetu[pred].head >= 0
         and _light_verb(view, lex, view.bunsetu[pred].head)
-        and view.particles(pred) in ("が", "も", "は")
+        and view.particles(pred) in ("が", "も", "は", "を")
     ):
         pred = view.bunsetu[pred].head
     return TriggerMatch(
@@ -406,6 +409,15 @@ def _restates(view: SentenceView, lex: Lexicon, b: int, i: int) -> bool:
     del b
     clause = view.text[view.start : view.tokens[i].start]
     return any(cue in clause for cue in lex.reaffirm_cues)
+
+
+def _report_noun(surface: str, lex: Lexicon) -> str:
+    """The report verb a noun form stands for (伝え → 伝える), or ""."""
+    for verb in lex.report_verbs:
+        stem = verb[:-1] if verb.endswith("る") else verb
+        if surface == stem and len(stem) >= 2:
+            return verb
+    return ""
 
 
 def _reported_predicate(view: SentenceView, i: int) -> int:
