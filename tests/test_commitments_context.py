@@ -173,14 +173,15 @@ def test_commitments_empty_parse_yields_nothing() -> None:
 
 
 ITALY_DOC = (
-    "○国務大臣（小野寺五典君）　五月七日にはイタリアを訪問し、ピノッティ国防大臣との会談を行いました。"
+    "○国務大臣（小野寺五典君）　五月七日にはイタリアを訪問し、"
+    "ピノッティ国防大臣との会談を行いました。"
     "会談では、私から、防衛装備移転三原則について説明し、先方より、我が国の取組について理解と支持が示されました。\n"
     "　五月九日にはジブチを訪問し、ソマリア沖において活動する部隊を視察したほか、ハッサン国防大臣との会談を行いました。\n"
     "　ハッサン国防大臣との会談では、両国の関係を更に進展させていくことについて意見の一致を見ました。\n"
 )
 
 
-def test_commitments_generic_meetings_take_the_visited_country(parse) -> None:  # noqa: ANN001
+def test_commitments_generic_meetings_take_the_visited_country(parse) -> None:
     found = _run(parse, ITALY_DOC, meta={"date": "2014-05-13"})
     summary = [(c.trigger.surface, c.type.value, sorted(c.actor.members)) for c in found]
     assert summary == [
@@ -189,10 +190,10 @@ def test_commitments_generic_meetings_take_the_visited_country(parse) -> None:  
     ]
 
 
-def test_commitments_reference_meeting_is_not_the_venue(parse) -> None:  # noqa: ANN001
+def test_commitments_reference_meeting_is_not_the_venue(parse) -> None:
     text = (
-        "○国務大臣（小野寺五典君）　ジョンストン国防大臣との会談では、四月七日の日豪首脳会談等での議論も踏まえ、"
-        "防衛協力について意見交換を行いました。また、対話により解決すべきとの認識を共有しました。\n"
+        "○国務大臣（小野寺五典君）　ジョンストン国防大臣との会談では、"
+        "四月七日の日豪首脳会談等での議論も踏まえ、防衛協力について意見交換を行いました。また、対話により解決すべきとの認識を共有しました。\n"
     )
     dates = [date(text, "四月七日", "2014-04-07", "d0")]
     ents = [entity(text, "日豪首脳会談", "EVENT", "e0")]
