@@ -20,19 +20,32 @@ and entities stages' records, and follows ANNOTATION.md (Commitments):
    ``main`` otherwise; one record per occasion when a frame holds several coordinated occasions
    (同年5月28日の「2+2」共同発表や11(同23)年1月13日の日米防衛相会談などでも…示され).
 
-Decisions written down here (cases ANNOTATION.md leaves open):
+Decisions written down here (cases ANNOTATION.md leaves open; the gold adjudication rules of
+tests/fixtures/gold/README.md are followed where they speak):
 
 - 確認 is a confirmation only in a joint setting (two parties named, or a meeting or statement
   in the frame or being reported); 確認したところ, Xに確認した, 確認中 are fact checks, never
-  commitments; 確認できた about a fact outside a meeting report is not one either.
-- A reported statement (〜旨述べた/発言があった) is a commitment only when the reported clause is
-  volitional: 〜ていく/〜てまいる/a plain action verb → pledge, 〜たい/意向 → intent.
-- First-person 〜していきます/〜してまいります (pledge) and 〜したいと考えております (intent) count
-  when the author speaks for a party: a government speaker in Diet minutes, any sentence of a
-  non-minutes government document; a Diet member's own plans are not commitments of a party.
-- Negated acts (合意には至っていない) are not extracted (no party bound itself).
+  commitments; 確認できた / 確認することができた needs two parties named or a venue in its own
+  clause (a fact verified on a visit is not a commitment).
+- A reported statement (〜旨述べた/発言があった/お伝えした, 〜ことを説明した) is a commitment only
+  when the reported clause is volitional (〜ていく/〜てまいる/a plain action verb → pledge,
+  〜たい/意向 → intent) or restates a standing commitment (…方針は不変である旨, …条約第五条の適用
+  対象である旨 → reaffirmation); a reported evaluation (重要である旨述べた) is none.
+- First-person 〜していきます/〜してまいります/〜していく考えです (pledge) and 〜したいと考えており
+  ます (intent) count when the author speaks for a party: a government speaker in Diet minutes,
+  any sentence of a non-minutes government document; a Diet member's own requests and plans are
+  not commitments of a party, nor are procedural requests (答弁を求めます, 出席を求めた).
+- Agreements that did not happen (合意には至っていない) are kept with ``polarity: "negative"`` and
+  no content; other negated acts are not extracted.
+- A trigger that is itself the content of another (…ことを求めることで一致した) is part of what was
+  agreed, not a separate act.
+- Subjects that are agents but no state party (国際社会は, 国連安保理は, …組合が) make the clause no
+  party's commitment unless a party is also named.
 - Listed items of a statement are typed ``agreement`` (a joint statement's contents are agreed
   by its parties); items headed by 歓迎/強調/謝意 are not commitments.
+- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none, and a
+  clause does not inherit the reported meeting's date when its own sentence reports other dated
+  meetings (こうして日米両国は…こととし、10年11月13日の首脳会談で…こととした).
 
 Offsets are code points into ``text``; every span satisfies ``text[start:end] == surface``.
 Nothing is raised for odd input: a sentence without a usable parse yields nothing.
