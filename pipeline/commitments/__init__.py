@@ -160,6 +160,9 @@ NON_PARTY_AGENT = re.compile(
     r"野党|与党|マスコミ|報道|世論|住民|国民)$"
 )
 TRAILING_PARTICLES = re.compile(r"(?:[、，\s]|から|より|は|が|も|と|で|との|とは|として|にも|に)*$")
+NEW_QUESTION = re.compile(
+    r"(?:について|に関して|に関する|の)(?:お尋ね|御質問|ご質問|質問|御指摘|ご指摘)(?:が|を)(?:ありました|いただきました)"
+)
 CONTRASTIVE = re.compile(r"(?:のに対し|に対して|に対し|けれども|ものの|一方)[、，]?$|[^でにと]が[、，]$")
 NOT_OCCASION_DATE = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|に向け|までに|を目途)")
 
@@ -216,6 +219,9 @@ def find_commitments(
             ctx.state.reset_section()
             list_occasion = None
             continue
+        if NEW_QUESTION.search(view.surface):
+            # 次に、…についてお尋ねがありました: an answer moves to a new topic
+            ctx.state.reset_section()
         if view.surface.startswith(LIST_MARKERS) and list_occasion is not None:
             out.extend(_listed_items(view, ctx, list_occasion))
             continue
@@ -413,6 +419,8 @@ def _actor_phrase(
             is_topic = particles in ("は", "が")
             if is_topic and _inside_report(view, b):
                 continue
+            if any(CONTRASTIVE.search(view.bunsetu_text(a)) for a in view.ancestors(b) if a < match.pred):
+                continue  # 韓国は従来どおりの主張を繰り返しておられましたけれども、…: the other clause
             found = _party_members(view, b, ctx, context)
             if found is not None and found[0] == "actor":
                 (topics if is_topic else sources).append((b, found[1], found[2]))
