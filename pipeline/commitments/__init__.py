@@ -118,6 +118,8 @@ BETWEEN_PARTICLES = frozenset(
 # nouns a predicate may modify without being a relative clause about a thing (…こととしたほか、)
 CONJUNCTIVE_NOUNS = frozenset(
     {
+        "わけ",
+        "訳",
         "ほか",
         "他",
         "一方",
@@ -394,6 +396,8 @@ def _actor_phrase(
     for b in frame:
         if b > match.pred or (b == match.pred and view.token_bunsetu[match.first] == b):
             continue
+        if _in_contrastive(view, b, match):
+            continue
         found = _party_members(view, b, ctx, context)
         if found is None:
             continue
@@ -419,8 +423,8 @@ def _actor_phrase(
             is_topic = particles in ("は", "が")
             if is_topic and _inside_report(view, b):
                 continue
-            if any(CONTRASTIVE.search(view.bunsetu_text(a)) for a in view.ancestors(b) if a < match.pred):
-                continue  # 韓国は従来どおりの主張を繰り返しておられましたけれども、…: the other clause
+            if _in_contrastive(view, b, match):
+                continue
             found = _party_members(view, b, ctx, context)
             if found is not None and found[0] == "actor":
                 (topics if is_topic else sources).append((b, found[1], found[2]))
@@ -454,6 +458,16 @@ def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
     return b in content_nodes and marker not in ("こと", "事", "旨")
 
 
+def _in_contrastive(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether the topic ``b`` sits in a contrasted clause (韓国は…繰り返しておられましたけれども、…).
+
+    A source (Xからは) is the speaker of the whole report even when GiNZA hangs it in such a clause.
+    """
+    if not view.particles(b).endswith(("は", "が", "も")) or view.particles(b).endswith(("からは", "よりは")):
+        return False
+    return any(CONTRASTIVE.search(view.bunsetu_text(a)) for a in view.ancestors(b) if a < match.pred)
+
+
 def _inside_report(view: SentenceView, b: int) -> bool:
     """Whether bunsetu ``b`` lies in a reported clause (…旨述べた, …ことを伝えた)."""
     for anc in view.ancestors(b):
@@ -468,7 +482,13 @@ def _party_members(
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """("actor" | "partner", members, entity ids) when bunsetu ``b`` is an actor phrase."""
     particles = view.particles(b)
-    if particles in BETWEEN_PARTICLES:
+    split_between = (
+        particles in ("で", "では", "でも")
+        and b > 0
+        and view.bunsetu_text(b).startswith("間")
+        and view.bunsetu_text(b - 1).endswith("との")
+    )
+    if particles in BETWEEN_PARTICLES or split_between:
         kind = "between"  # AとBとの間で: both; Xとの間で: X and the author's side
     elif particles in PARTNER_PARTICLES and particles not in ("とも",):
         kind = "partner"
@@ -534,9 +554,12 @@ def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
     # マールズ | 豪国防大臣からは, 日米の | 閣僚間で: the name or the pair modifying the phrase
     while first > 0 and view.bunsetu[first - 1].head == first:
         prev_text = view.bunsetu_text(first - 1)
-        if (view.particles(first - 1) == "" and not prev_text.endswith(("、", "，"))) or (
-            prev_text.endswith("の") and _pure_countries(prev_text[:-1], None)
-        ):
+        name_part = view.particles(first - 1) == "" and not prev_text.endswith(("、", "，"))
+        pair = prev_text.endswith("の") and _pure_countries(prev_text[:-1], None)
+        between = prev_text.endswith("との") and view.bunsetu_text(first).startswith(
+            "間"
+        )  # 米国との | 間では
+        if name_part or pair or between:
             first -= 1
         else:
             break
