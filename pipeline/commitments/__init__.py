@@ -416,6 +416,15 @@ def _actor_phrase(
         sources: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
         for b in range(view.token_bunsetu[match.first]):
             particles = view.particles(b)
+            if (
+                not partners
+                and particles in ("とは", "では", "との間で", "との間では")
+                and not _embedded(view, b, match)
+            ):
+                found = _party_members(view, b, ctx, context)
+                if found is not None and found[0] == "partner":
+                    partners.extend(found[1])  # 米国との間では、…ことで意見の一致を見ました
+                continue
             if particles not in ("は", "が", "から", "からは", "より", "よりは"):
                 continue
             if _embedded(view, b, match):
