@@ -179,6 +179,9 @@ class _DocContext:
     speaker: Speaker | None
     doc_date: str | None
     state: Discourse
+    # the parties last named together in this paragraph (米国との間では…一致。第二に…こととした)
+    paragraph_parties: tuple[str, ...] = ()
+    paragraph_start: int = -1
 
 
 def find_commitments(
@@ -230,11 +233,19 @@ def find_commitments(
         list_occasion = None
         first_person = _speaks_for_party(ctx)
         triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
+        found_here: list[Commitment] = []
+        paragraph = ctx.text.rfind("\n", 0, view.start)
+        if paragraph != ctx.paragraph_start or any(v.reported for v in venues):
+            ctx.paragraph_parties, ctx.paragraph_start = (), paragraph
         # a venue inside what is agreed (…六者会合における共同声明の実施が重要であることを確認) is
         # part of the content: it is not the occasion being reported
         venues = [replace(v, reported=False) if _in_content(view, v, triggers) else v for v in venues]
         for match in triggers:
-            out.extend(_commitments(view, match, venues, ctx, triggers))
+            found_here.extend(_commitments(view, match, venues, ctx, triggers))
+        out.extend(found_here)
+        for c in found_here:
+            if not c.actor.inferred and len(c.actor.members) >= 2 and c.type not in ONE_SIDED:
+                ctx.paragraph_parties = c.actor.members
         if LIST_INTRO.search(view.surface):
             frame_venues = [v.occasion for v in venues if v.occasion.kind == "statement"]
             list_occasion = frame_venues[-1] if frame_venues else ctx.state.current
@@ -919,6 +930,9 @@ def _actor(
     if explicit:
         return Actor(members=members, inferred=False, entities=ids)
     if match.type in ONE_SIDED or match.kind == "first_person" or occ is None or not occ.parties:
+        # a joint act with no occasion: the parties this paragraph last named together
+        if match.type not in ONE_SIDED and match.kind != "first_person" and len(ctx.paragraph_parties) >= 2:
+            return Actor(members=ctx.paragraph_parties, inferred=True, entities=())
         # a request, pledge or intent with no actor written is the author's (Japan's)
         if match.type in ONE_SIDED or match.kind == "first_person" or ctx.speaker is not None:
             return Actor(members=(SELF_CODE,), inferred=True, entities=())
