@@ -203,3 +203,18 @@ def test_commitments_reference_meeting_is_not_the_venue(parse) -> None:
     assert [c.trigger.surface for c in found] == ["共有"]
     assert found[0].date is None
     assert found[0].venue is None or found[0].venue.entity_id != "e0"
+
+
+def test_commitments_paragraph_parties_carry_over(parse) -> None:  # noqa: ANN001
+    text = (
+        "○国務大臣（林芳正君）　今回、米国との間では、第一に、光熱水料等については大幅に削減することで"
+        "意見の一致を見ました。第二に、施設整備を重点的に推進していくこととしました。\n"
+        "　政府としては、引き続き丁寧な説明を行ってまいります。\n"
+    )
+    found = _run(parse, text, meta={"date": "2022-03-18"})
+    summary = [(c.type.value, sorted(c.actor.members), c.actor.inferred) for c in found]
+    assert summary == [
+        ("agreement", ["JP", "US"], False),
+        ("decision", ["JP", "US"], True),
+        ("pledge", ["JP"], True),
+    ]
