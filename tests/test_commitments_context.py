@@ -205,7 +205,7 @@ def test_commitments_reference_meeting_is_not_the_venue(parse) -> None:
     assert found[0].venue is None or found[0].venue.entity_id != "e0"
 
 
-def test_commitments_paragraph_parties_carry_over(parse) -> None:  # noqa: ANN001
+def test_commitments_paragraph_parties_carry_over(parse) -> None:
     text = (
         "○国務大臣（林芳正君）　今回、米国との間では、第一に、光熱水料等については大幅に削減することで"
         "意見の一致を見ました。第二に、施設整備を重点的に推進していくこととしました。\n"
