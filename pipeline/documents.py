@@ -92,6 +92,23 @@ def _japanese_score(text: str) -> float:
     return score / len(text)
 
 
+def _plausible_japanese(text: str) -> bool:
+    """Kana in any text longer than a title: what other CJK encodings misread as EUC-JP lack.
+
+    Korean EUC-KR, for one, decodes as EUC-JP into kanji-only text; real Japanese prose of any
+    length has kana (the Diet and PM corpora: at least 20% of characters).
+    """
+    if len(text) <= 40:
+        return True
+    kana = sum(1 for ch in text if "\u3041" <= ch <= "\u30ff")
+    return kana >= 0.05 * len(text)
+
+
+def _has_surrogates(text: str) -> bool:
+    """Lone surrogates (from JSON escapes like \\ud800) cannot be written as UTF-8."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many C0 control characters: no text encoding we read produces those."""
     if b"\x00" in data:
@@ -104,11 +121,15 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode input bytes; return ``(text, encoding)`` or raise ``UnicodeDecodeError``.
 
-    Order: UTF-8 BOM, strict UTF-8, then CP932 and EUC-JP (strict); if both legacy encodings
-    decode, the one whose text is more ordinary Japanese wins (ties go to CP932, the more common).
+    Order: a UTF-8 or UTF-16 BOM, strict UTF-8, then CP932 and EUC-JP (strict); if both legacy
+    encodings decode, the one whose text is more ordinary Japanese wins (ties go to CP932, the
+    more common). A legacy decode of a long text without kana is refused (it is another
+    language's encoding read as Japanese), so mojibake never reaches the output.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -119,7 +140,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_japanese_score(text), -rank, text, encoding))
+        if _plausible_japanese(text):
+            candidates.append((_japanese_score(text), -rank, text, encoding))
     if not candidates:
         raise first_error
     _, _, text, encoding = max(candidates)
@@ -142,14 +164,18 @@ def document_date(doc: Document) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def display_path(path: Path) -> str:
-    """A relative, '/'-separated path for records and messages: no absolute paths in outputs."""
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A relative, '/'-separated path for records and messages: no absolute paths in outputs.
+
+    Relative to the working directory when the file is under it; otherwise relative to the
+    directory given on the command line, prefixed with that directory's name.
+    """
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         rel = str(path)
     if rel.startswith(".."):
-        rel = path.name
+        rel = os.path.join(root.name, os.path.relpath(path, root)) if root is not None and root.name else path.name
     return rel.replace(os.sep, "/")
 
 
@@ -188,19 +214,21 @@ def txt_doc_id(path: Path, root: Path) -> str:
 
 def read_text_file(path: Path, root: Path) -> Document | InputFailure:
     """Read one ``.txt`` document and its optional ``.meta.json`` sidecar."""
-    shown = display_path(path)
+    shown = display_path(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return InputFailure(shown, None, Code.E101_NOT_FOUND, exc.strerror or str(exc))
     if not data.strip():
         return InputFailure(shown, None, Code.E103_EMPTY, f"{len(data)} bytes")
-    if looks_binary(data):
+    if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return InputFailure(shown, None, Code.E104_BINARY, f"{len(data)} bytes")
     try:
         text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
         return InputFailure(shown, None, Code.E102_DECODE, f"byte {exc.start}")
+    if _has_surrogates(text) or "\x00" in text:
+        return InputFailure(shown, None, Code.E104_BINARY, "NUL or surrogate code points")
     text = normalize_newlines(text)
     if not text.strip():
         return InputFailure(shown, None, Code.E103_EMPTY, "only whitespace")
@@ -210,15 +238,15 @@ def read_text_file(path: Path, root: Path) -> Document | InputFailure:
         try:
             loaded = json.loads(sidecar.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return InputFailure(display_path(sidecar), None, Code.E109_META, str(exc))
+            return InputFailure(display_path(sidecar, root), None, Code.E109_META, str(exc))
         if not isinstance(loaded, dict):
-            return InputFailure(display_path(sidecar), None, Code.E109_META, "not an object")
+            return InputFailure(display_path(sidecar, root), None, Code.E109_META, "not an object")
         meta = loaded
         if "date" in meta and meta["date"] is not None:
             try:
                 parse_document_date(meta["date"])
             except ValueError as exc:
-                return InputFailure(display_path(sidecar), None, Code.E108_DATE, str(exc))
+                return InputFailure(display_path(sidecar, root), None, Code.E108_DATE, str(exc))
     source = Source(path=shown, line=None, sha256=sha256_hex(data), encoding=encoding)
     return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source)
 
@@ -229,9 +257,11 @@ def _open_lines(path: Path) -> Iterable[bytes]:
     return path.open("rb")
 
 
-def read_jsonl_file(path: Path, meter: ReadMeter | None = None) -> Iterator[Document | InputFailure]:
+def read_jsonl_file(
+    path: Path, meter: ReadMeter | None = None, root: Path | None = None
+) -> Iterator[Document | InputFailure]:
     """Read a JSONL corpus: one document per line; a bad line fails alone."""
-    shown = display_path(path)
+    shown = display_path(path, root)
     lineno = 0
     base = meter.done if meter else 0
     try:
@@ -269,6 +299,8 @@ def _jsonl_line(raw: bytes, shown: str, lineno: int) -> Document | InputFailure:
         return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' missing or not a string (id {doc_id})")
     if not text.strip():
         return InputFailure(shown, lineno, Code.E103_EMPTY, f"id {doc_id}")
+    if _has_surrogates(text):
+        return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' has lone surrogates (id {doc_id})")
     meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
     if meta.get("date") is not None:
         try:
@@ -300,9 +332,11 @@ def read_documents(inputs: Sequence[Path], meter: ReadMeter | None = None) -> It
         if kind == "txt":
             items = [read_text_file(path, root)]
         elif kind == "jsonl":
-            items = read_jsonl_file(path, meter)
+            items = read_jsonl_file(path, meter, root)
         else:
-            items = [InputFailure(display_path(path), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped")]
+            items = [
+                InputFailure(display_path(path, root), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped")
+            ]
         for item in items:
             if isinstance(item, Document):
                 where = item.source.path + (f":{item.source.line}" if item.source.line else "")
