@@ -105,8 +105,18 @@ def _plausible_japanese(text: str) -> bool:
 
 
 def _has_surrogates(text: str) -> bool:
-    """Lone surrogates (from JSON escapes like \\ud800) cannot be written as UTF-8."""
+    r"""Lone surrogates (from JSON escapes like \ud800) cannot be written as UTF-8."""
     return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+_CONTROLS = frozenset(
+    chr(c) for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20), *range(0x7F, 0xA0)]
+)
+
+
+def _has_controls(text: str) -> bool:
+    """C0/C1 control characters (other than whitespace) or surrogates: what junk decodes to."""
+    return _has_surrogates(text) or not _CONTROLS.isdisjoint(text)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -227,8 +237,8 @@ def read_text_file(path: Path, root: Path) -> Document | InputFailure:
         text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
         return InputFailure(shown, None, Code.E102_DECODE, f"byte {exc.start}")
-    if _has_surrogates(text) or "\x00" in text:
-        return InputFailure(shown, None, Code.E104_BINARY, "NUL or surrogate code points")
+    if _has_controls(text):
+        return InputFailure(shown, None, Code.E104_BINARY, f"control characters after decoding as {encoding}")
     text = normalize_newlines(text)
     if not text.strip():
         return InputFailure(shown, None, Code.E103_EMPTY, "only whitespace")
