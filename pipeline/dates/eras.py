@@ -113,9 +113,9 @@ def check_era_date(
         return EraCheck.IMPOSSIBLE
     year = era.to_western(era_year)
     # 明治 was applied to the whole of 慶応4年 (lunisolar), so its 元年 has no first-day check.
-    if era_year == 1 and not fiscal and month is not None and era is not ERAS[0]:
-        if (month, day or 31) < (era.start.month, era.start.day):
-            return EraCheck.IMPOSSIBLE
+    first_year_early = month is not None and (month, day or 31) < (era.start.month, era.start.day)
+    if era_year == 1 and not fiscal and era is not ERAS[0] and first_year_early:
+        return EraCheck.IMPOSSIBLE
     last = era.last_year
     if last is None or era.end is None:
         return EraCheck.OK

@@ -51,8 +51,15 @@ _WORD_END = rf"(?:(?![{_KANJI}ァ-ヶー])|(?=以[来降後前]|頃))"
 # Every mention contains one of these characters: a cheap test before running FIRST.
 PREFILTER = re.compile(r"[年月日紀春夏秋冬]")
 
+# Every first element starts with one of these characters. Leading FIRST with this class as a
+# lookahead lets the regex engine reject a position with one test instead of trying each
+# alternative there: 20 times faster over real text (bench/bench_dates.py).
+_START = "西明大昭平令㍾㍽㍼㍻㋿0-9０-９〇○一二三四五六七八九十百千同再来今前本昨去翌こ先年"
+
 FIRST = re.compile(
     rf"""
+    (?=[{_START}])
+    (?:
     # compact range start; its unit comes from the end (平成26～30年度, 2011〜15年, 4〜6月)
     (?P<cx>(?P<cx_sei>西暦)?(?:(?P<cx_era>{ERA}|同){SP})?(?P<cx_n>{NUM}))
         (?=(?:{TILDE}|{DASH}){SP}(?:{ERA}{SP})?{NUM}(?:年|月))
@@ -71,6 +78,7 @@ FIRST = re.compile(
   | (?P<d_pre>翌|同)(?P<d_pn>{NUM})日                                  # 翌二十八日, 同29日
   | (?P<day>{NUM})日
   | (?P<bare_part>年度末|年末)                                         # 年度末までに
+    )
     """,
     re.VERBOSE,
 )

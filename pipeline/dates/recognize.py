@@ -125,7 +125,7 @@ _BARE_DAY_BAD = re.compile(r"中|後|前(?!後)|も|で(?!す|し|ござ|あ)|�
 _SET_BEFORE = (
     "毎年度の", "各年度の", "毎年の", "例年の", "毎月の", "各月の", "毎年", "毎月", "例年", "隔年", "隔月",
     "毎週", "各年", "各月", "毎", "各", "隔", "ないし", "乃至",
-)
+)  # fmt: skip
 # Characters that make a numeral part of a code, an identifier or a URL (president_0911, SM-3).
 _CODE_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -433,9 +433,9 @@ class _Reader:
             if cand.year is not None and first["west"] is not None and cand.year >= 1000:
                 # Positional kanji Western years (千九百四十九年) only with a month or 西暦.
                 style = parse_number(first["west"])
-                if style and style[1] is NumberStyle.KANJI_POSITIONAL:
-                    if level != "month" and first["sei3"] is None:
-                        return None, pos
+                positional = style is not None and style[1] is NumberStyle.KANJI_POSITIONAL
+                if positional and level != "month" and first["sei3"] is None:
+                    return None, pos
             if cand.bare is not None and role is None and not cand.fiscal and level != "month":
                 return None, pos  # 十八年, 30年: era-less numbers are years only in context
         if level == "month":
@@ -450,10 +450,13 @@ class _Reader:
                 num = parse_number(dm["dx"])
                 if num is not None:
                     return self._inner_range(cand, num[0], "day", dm.end(), role)
-        elif level == "day" and first["day"] is not None and first.start() == cand.start:
-            # A day written alone: keep it only where a date reading is clear.
-            if not self._bare_day_ok(cand, pos, role):
-                return None, pos
+        elif (
+            level == "day"
+            and first["day"] is not None
+            and first.start() == cand.start
+            and not self._bare_day_ok(cand, pos, role)
+        ):
+            return None, pos  # a day written alone, where a date reading is not clear
         if level == "day":
             wd = P.WEEKDAY_NEXT.match(text, pos)
             if wd is not None:
@@ -499,11 +502,10 @@ class _Reader:
             return cand.year % 10 == 0
         if cand.year2 is not None:
             return cand.year2 % 10 == 0
-        if cand.bare is not None and cand.bare_style is NumberStyle.ARABIC:
-            # 90年代: a two-digit Western decade; positional kanji (四十年代) are 昭和 decades.
-            if cand.bare % 10 == 0 and cand.bare < 100:
-                cand.year2, cand.bare, cand.bare_style = cand.bare, None, None
-                return True
+        # 90年代: a two-digit Western decade; positional kanji (四十年代) are 昭和 decades.
+        if cand.bare is not None and cand.bare_style is NumberStyle.ARABIC and cand.bare in range(0, 100, 10):
+            cand.year2, cand.bare, cand.bare_style = cand.bare, None, None
+            return True
         return False
 
     def _apposition(self, cand: Candidate, ap: re.Match[str]) -> bool:
@@ -531,9 +533,7 @@ class _Reader:
         if _DURATION_YEAR.match(text, pos):
             return True
         era_less = cand.era is None and not cand.era_same and cand.year is None
-        if era_less and not cand.relative_word and _DURATION_BARE_YEAR.match(text, pos):
-            return True
-        return False
+        return era_less and not cand.relative_word and _DURATION_BARE_YEAR.match(text, pos) is not None
 
     def _bare_day_ok(self, cand: Candidate, pos: int, role: str | None) -> bool:
         text = self.text
@@ -575,7 +575,9 @@ class _Reader:
             cand.part = DatePart.END
         return True
 
-    def _finish(self, cand: Candidate, pos: int, level: str, role: str | None) -> tuple[Candidate | None, int]:
+    def _finish(
+        self, cand: Candidate, pos: int, level: str, role: str | None
+    ) -> tuple[Candidate | None, int]:
         """Set the span end, then read a range, a mod or a list that follows."""
         text = self.text
         cand.end = pos
@@ -638,7 +640,7 @@ class _Reader:
             if ym is None or ym["west"] is None:
                 return pos
             item, after = self.read(ym, role="list_item")
-            if item is None or item.bare is None and item.year2 is None:
+            if item is None or (item.bare is None and item.year2 is None):
                 return pos
             item.link = head
             self.scan.candidates.append(item)

@@ -128,10 +128,9 @@ class _Resolver:
                 return
             era = ante.era
             val.resolved_from = ante.id
-        assert era is not None and cand.era_year is not None
-        check = check_era_date(
-            era, cand.era_year, cand.month, cand.day, fiscal=cand.fiscal, written=self.doc
-        )
+        assert era is not None
+        assert cand.era_year is not None
+        check = check_era_date(era, cand.era_year, cand.month, cand.day, fiscal=cand.fiscal, written=self.doc)
         if check is EraCheck.IMPOSSIBLE:
             raise _Unresolved(Code.W301_INVALID_DATE, f"not a day of {era.name}")
         if check is EraCheck.TOO_FAR:
@@ -187,8 +186,8 @@ class _Resolver:
         options = [o for o in options if o[0] <= ref + ahead]
         if not options:
             raise _Unresolved(Code.W303_UNRESOLVED, "year without era and no possible reading")
-        year, era = min(options, key=lambda o: (abs(o[0] - ref), o[0]))
-        val.year, val.era, val.era_year = year, era, (n if era is not None else None)
+        year, best_era = min(options, key=lambda o: (abs(o[0] - ref), o[0]))
+        val.year, val.era, val.era_year = year, best_era, (n if best_era is not None else None)
         val.fiscal = cand.fiscal
         if self.doc is not None:
             val.resolved_from = DOCUMENT_DATE
@@ -337,9 +336,9 @@ class _Resolver:
         elif cand.century is not None or cand.century_off is not None:
             return val
         self._month_day(cand, val)
-        if val.year is None and (cand.month is not None or cand.day is not None):
-            if cand.month_rel is None and cand.day_rel is None:
-                self._inherit_year(cand, val)
+        written_alone = cand.month is not None or cand.day is not None
+        if val.year is None and written_alone and cand.month_rel is None and cand.day_rel is None:
+            self._inherit_year(cand, val)
         return val
 
     def _context_year(self, cand: Candidate, val: _Value) -> None:
@@ -442,4 +441,3 @@ def resolve(
 ) -> tuple[list[DateMention], list[RecordWarning]]:
     """Values for ``candidates`` (in text order) and the warnings for those that are not dates."""
     return _Resolver(text, candidates, document_date).run(problems)
-
