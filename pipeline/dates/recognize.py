@@ -13,8 +13,10 @@ by the context checks below, and the scan goes on after it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pipeline.dates import patterns as P
 from pipeline.dates.eras import Era, era_by_name
@@ -41,6 +43,7 @@ class Candidate:
     era_same: bool = False  # 同N年, YY(同N)年: the era of the most recent era-bearing mention
     year: int | None = None  # a Western year as written (four digits)
     year2: int | None = None  # a two-digit Western year whose century comes from context
+    year2_era: bool = False  # 九六年 may also be an era year (二七年度 = 平成27年度); 〇八年 may not
     bare: int | None = None
     bare_style: NumberStyle | None = None
     year_rel: str | None = None
@@ -98,10 +101,10 @@ class _Scan:
 
 # --- context checks --------------------------------------------------------------------------
 
-# After N年: durations and counts (4年ぶり, 3年間, 30年以上, 五年以内, 2年目, 十年来 ...), for
-# every year; 目 but not 目標 (2020年目標).
+# After N年: durations and counts (4年ぶり, 3年間, 30年以上, 五年以内, 2年目, 1000年に一度,
+# 2000年の歴史 ...), for every year; 目 but not 目標 (2020年目標).
 _DURATION_YEAR = re.compile(
-    r"間|ぶり|振り|以上|以下|以内|未満|余|近く|超|足らず|連続|目(?!標|途)|越し|ごと|周期|がかり|"
+    r"に[一1１](?:度|回)|の(?:歴史|伝統)|間|ぶり|振り|以上|以下|以内|未満|余|近く|超|足らず|連続|目(?!標|途)|越し|ごと|周期|がかり|"
     r"にわた|経過|経っ|たっ|たた|程度|ほど|くらい|ぐらい|か月|ヶ月|カ月|ケ月|箇月|ヵ月"
 )
 # Only for era-less numbers: 3年後, 5年前, 十年来, 1年半, 3年生, 5年分, 5年計画, 3年内.
@@ -120,7 +123,7 @@ _BARE_DAY_OK = re.compile(
     r"当日|以降|以来|以後|以前|頃|ごろ|ころ|[(（]|です|でし|でござ|であ|及び|並び|又は|"
     r"[〜～~]|$"
 )
-_BARE_DAY_BAD = re.compile(r"中|後|前(?!後)|も|で(?!す|し|ござ|あ)|を|が(?!、)|一日|千秋|坊主")
+_BARE_DAY_BAD = re.compile(r"の間|中|後|前(?!後)|も|で(?!す|し|ござ|あ)|を|が(?!、)|一日|千秋|坊主")
 # Sets and periodic expressions just before a month or day: 毎年4月, 毎月1日, 例年4月.
 _SET_BEFORE = (
     "毎年度の", "各年度の", "毎年の", "例年の", "毎月の", "各月の", "毎年", "毎月", "例年", "隔年", "隔月",
@@ -148,9 +151,19 @@ def _bad_left_for_number(text: str, start: int) -> bool:
     return any(text.startswith(word, start - len(word)) for word in _SET_BEFORE)
 
 
+# Words whose last kanji begins a relative date word (日本年金 hides 本年, 共同日程 同日): a
+# relative word right after one of them is part of it; after any other kanji (対前年度比, 多分来年,
+# 以降今月) it is a date. The list and its reason are in data/compounds.json.
+_COMPOUNDS_BEFORE = frozenset(
+    json.loads((Path(__file__).resolve().parent / "data" / "compounds.json").read_text(encoding="utf-8"))[
+        "words"
+    ]
+)
+
+
 def _bad_left_for_word(text: str, start: int) -> bool:
-    """A relative word inside a longer kanji word: 日本年金 (本年), 共同日 (同日), 将来年 (来年)."""
-    return start > 0 and _is_kanji(text[start - 1])
+    """A relative word that is the tail of a longer word (日本年金, 共同日程, 将来年度)."""
+    return start > 0 and text[start - 1 : start + 1] in _COMPOUNDS_BEFORE
 
 
 # --- reading the elements ---------------------------------------------------------------------
@@ -161,8 +174,8 @@ _YEAR_REL = {
     "明": ("doc", 1),
 }  # fmt: skip
 _MONTH_REL = {
-    "先々": ("doc", -2), "同": ("same", 0), "翌": ("next", 1), "前": ("prev", -1), "先": ("doc", -1),
-    "今": ("doc", 0), "来": ("doc", 1),
+    "本": ("doc", 0), "先々": ("doc", -2), "同": ("same", 0), "翌": ("next", 1), "前": ("prev", -1),
+    "先": ("doc", -1), "今": ("doc", 0), "来": ("doc", 1),
 }  # fmt: skip
 _DAY_REL = {
     "一昨": ("doc", -2), "同": ("same", 0), "翌": ("next", 1), "前": ("prev", -1), "本": ("doc", 0),
@@ -198,6 +211,7 @@ def _set_western_year(cand: Candidate, value: int, style: NumberStyle, digits: i
         cand.year = value  # 千九百四十九年: accepted only before a month (checked by the caller)
     elif digits == 2 and style is NumberStyle.KANJI_DIGITS:
         cand.year2 = value  # 九八年, 〇八年度: the Diet record writes abbreviated years like this
+        cand.year2_era = value >= 10
     else:
         cand.bare, cand.bare_style = value, style
     return True
@@ -261,11 +275,13 @@ class _Reader:
                 return None, m.end()
             if m["rel_y"] == "同" and text.startswith(("代", "齢", "輩", "配", "級", "生"), m.end()):
                 return None, m.end()  # 同年代, 同年齢: the same age, not the same year
+            if text.startswith("金", m.end()):
+                return None, m.end()  # 本年金, 来年金: 年金 (pension), not a year
             cand.year_rel, cand.year_off = _YEAR_REL[m["rel_y"]]
             cand.relative_word = True
             level = "year"
         elif m["kotoshi"] is not None:
-            prev = text[start - 1] if start else ""
+            prev = text[start - 1] if start else " "
             after = text[m.end() : m.end() + 2]
             # することしか, まことしやか: こと + し, not ことし (this year)
             if prev in "るたうくすつぬむぶぐいまだ" or (after.startswith("か") and after != "から"):
@@ -530,6 +546,8 @@ class _Reader:
     def _year_is_duration(self, cand: Candidate, first: re.Match[str], pos: int) -> bool:
         """4年ぶり, 3年間, 30年以上: a count of years, not a year."""
         text = self.text
+        if cand.fiscal or cand.relative_word:
+            return False  # 今年度以下, 昨年ぐらいから: a fiscal or relative year is never a count
         if _DURATION_YEAR.match(text, pos):
             return True
         era_less = cand.era is None and not cand.era_same and cand.year is None

@@ -144,12 +144,32 @@ class _Resolver:
         if cand.year is not None:
             val.year = cand.year
         elif cand.year2 is not None:
+            # A two-digit year: the century (or, for 二七年度, an era) closest to the reference.
+            yy = cand.year2
             ref = self._reference_year()
             if ref is None:
-                ref = 2000 + cand.year2 if cand.year2 < 50 else 1900 + cand.year2
-            options = [1900 + cand.year2, 2000 + cand.year2]
-            val.year = min(options, key=lambda y: (abs(y - ref), y))
+                ref = 2000 + yy if yy < 50 else 1900 + yy
+            # Western readings may lie ahead (二一年七月にずれ込む, said in 2019); era readings of a
+            # dated event may not (that is what separates 平成 from 昭和 readings).
+            ahead = _AHEAD_DATED if cand.month is not None else _AHEAD_FISCAL
+            options: list[tuple[int, Era | None]] = [
+                (y, None) for y in (1900 + yy, 2000 + yy) if y <= ref + _AHEAD_FISCAL
+            ] or [(1900 + yy, None)]
+            if cand.year2_era:
+                options += [o for o in self._era_readings(cand, yy) if o[0] <= ref + ahead]
+            year, era = min(options, key=lambda o: (abs(o[0] - ref), o[0]))
+            val.year = year
+            if era is not None:
+                val.era, val.era_year = era, yy
         val.fiscal = cand.fiscal
+
+    def _era_readings(self, cand: Candidate, n: int) -> list[tuple[int, Era | None]]:
+        """Gregorian years of era year ``n`` in every era where it is a possible date."""
+        return [
+            (era.to_western(n), era)
+            for era in ERAS
+            if check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal) is EraCheck.OK
+        ]
 
     def _bare_year(self, cand: Candidate, val: _Value) -> None:
         """An era-less number: from the linked start of a range/list, else the closest reading."""
@@ -177,10 +197,7 @@ class _Resolver:
         if ref is None:
             raise _Unresolved(Code.W303_UNRESOLVED, "year without era and no context")
         ahead = _AHEAD_DATED if cand.month is not None else _AHEAD_FISCAL
-        options: list[tuple[int, Era | None]] = []
-        for era in ERAS:
-            if check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal) is EraCheck.OK:
-                options.append((era.to_western(n), era))
+        options = self._era_readings(cand, n)
         if cand.bare_style is NumberStyle.ARABIC and 10 <= n < 100:
             options += [(1900 + n, None), (2000 + n, None)]
         options = [o for o in options if o[0] <= ref + ahead]
