@@ -168,6 +168,8 @@ REJECTED = [
     ("2011年2月29日", Code.W301_INVALID_DATE, None),
     ("4月31日", Code.W301_INVALID_DATE, None),
     ("13月", Code.W301_INVALID_DATE, None),
+    ("0月", Code.W301_INVALID_DATE, "2000-01-01"),
+    ("2011年4月0日", Code.W301_INVALID_DATE, None),
     ("2010年13月", Code.W301_INVALID_DATE, None),
     ("昭和64年2月", Code.W301_INVALID_DATE, None),
     ("令和元年4月", Code.W301_INVALID_DATE, None),

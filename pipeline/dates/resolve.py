@@ -340,6 +340,10 @@ class _Resolver:
 
     def _value(self, cand: Candidate) -> _Value:
         val = _Value()
+        if cand.month is not None and not 1 <= cand.month <= 12:
+            raise _Unresolved(Code.W301_INVALID_DATE, f"month {cand.month}")
+        if cand.day is not None and not 1 <= cand.day <= 31:
+            raise _Unresolved(Code.W301_INVALID_DATE, f"day {cand.day}")
         if cand.era is not None or cand.era_same:
             self._era_year(cand, val)
         elif cand.year is not None or cand.year2 is not None:
