@@ -124,6 +124,8 @@ _BARE_DAY_OK = re.compile(
     r"[〜～~]|$"
 )
 _BARE_DAY_BAD = re.compile(r"の間|中|後|前(?!後)|も|で(?!す|し|ござ|あ)|を|が(?!、)|一日|千秋|坊主")
+# Counts of days, not days of a month: 週3日, 月に2日, 年に5日, 最長5日.
+_COUNT_BEFORE = ("週", "月に", "年に", "計", "合計", "延べ", "最大", "最長", "最短", "およそ", "わずか", "たった", "ほぼ")
 # Sets and periodic expressions just before a month or day: 毎年4月, 毎月1日, 例年4月.
 _SET_BEFORE = (
     "毎年度の", "各年度の", "毎年の", "例年の", "毎月の", "各月の", "毎年", "毎月", "例年", "隔年", "隔月",
@@ -184,6 +186,8 @@ _DAY_REL = {
 _SEASON_REL = {"今": ("doc", 0), "昨": ("doc", -1), "来": ("doc", 1), "翌": ("next", 1)}
 _CENTURY_REL = {"今": 0, "前": -1, "来": 1}
 SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
+# Era initials used in tables and internal documents: H23年度 = 平成23年度.
+_ERA_LETTERS = dict(zip("MTSHRＭＴＳＨＲ", ["明治", "大正", "昭和", "平成", "令和"] * 2, strict=True))
 _MODS = {
     "以来": DateMod.SINCE, "以降": DateMod.ON_OR_AFTER, "以後": DateMod.ON_OR_AFTER,
     "より後": DateMod.AFTER, "より前": DateMod.BEFORE, "以前": DateMod.ON_OR_BEFORE,
@@ -238,6 +242,15 @@ class _Reader:
             era = era_by_name(m["era"])
             num = parse_number(m["era_n"])
             if era is None or num is None:
+                return None, m.end()
+            cand.era, cand.era_year = era, num[0]
+            level = "year"
+        elif m["abbr"] is not None:
+            if start > 0 and (text[start - 1] in _CODE_CHARS or text[start - 1] in P.NUMERAL_CHARS):
+                return None, m.end()
+            num = parse_number(m["abbr_n"])
+            era = era_by_name(_ERA_LETTERS[m["abbr"]])
+            if num is None or era is None:
                 return None, m.end()
             cand.era, cand.era_year = era, num[0]
             level = "year"
@@ -534,7 +547,12 @@ class _Reader:
                 cand.year = num[0]
             return True
         num = parse_number(ap["ap_en"])
-        if num is None or cand.year is None:
+        if num is None:
+            return False
+        if cand.year is None and cand.bare is not None and cand.bare < 100:
+            # 10年（平成22年）: a two-digit Western year read through its era gloss.
+            cand.year2, cand.bare, cand.bare_style = cand.bare, None, None
+        if cand.year is None and cand.year2 is None:
             return False
         if ap["ap_era"] == "同":
             cand.era_same = True
@@ -557,6 +575,10 @@ class _Reader:
         text = self.text
         if _DURATION_DAY.match(text, pos):
             return False
+        if any(text.startswith(word, cand.start - len(word)) for word in _COUNT_BEFORE):
+            return False  # 週3日, 月に2日, 最長5日: a number of days
+        if cand.day is not None and self._approximate_count(cand.start, cand.day):
+            return False
         if P.WEEKDAY_NEXT.match(text, pos):
             return True
         if role is not None:  # 四月二十三日から二十五日まで: the end of a range or a list item
@@ -566,6 +588,14 @@ class _Reader:
         if _BARE_DAY_BAD.match(text, pos):
             return False
         return _BARE_DAY_OK.match(text, pos) is not None or pos >= len(text)
+
+    def _approximate_count(self, start: int, value: int) -> bool:
+        """2、3日 / 二、三日: "two or three days", a count, not the 3rd (unlike 二十六、二十七日)."""
+        text = self.text
+        if start < 2 or text[start - 1] not in "、，,・":
+            return False
+        previous = parse_number(text[start - 2])
+        return previous is not None and previous[0] + 1 == value and value < 10
 
     def _part(self, cand: Candidate, pm: re.Match[str], level: str) -> bool:
         text = self.text

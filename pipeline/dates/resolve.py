@@ -33,7 +33,7 @@ from pipeline.dates.eras import ERAS, Era, EraCheck, check_era_date
 from pipeline.dates.numerals import NumberStyle
 from pipeline.dates.recognize import Candidate, Problem
 from pipeline.errors import MESSAGES, Code
-from pipeline.schema import DateMention, RecordWarning
+from pipeline.schema import DateMention, DateMod, RecordWarning
 
 __all__ = ["resolve"]
 
@@ -143,6 +143,8 @@ class _Resolver:
     def _western(self, cand: Candidate, val: _Value) -> None:
         if cand.year is not None:
             val.year = cand.year
+        elif cand.year2 is not None and self._from_head(cand, cand.year2, val):
+            pass  # 一八二五年から五五年: the century of the range's start
         elif cand.year2 is not None:
             # A two-digit year: the century (or, for 二七年度, an era) closest to the reference.
             yy = cand.year2
@@ -171,28 +173,35 @@ class _Resolver:
             if check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal) is EraCheck.OK
         ]
 
+    def _from_head(self, cand: Candidate, n: int, val: _Value) -> bool:
+        """The end of a range or a list item: era or century from its start (平成6年、7年)."""
+        if cand.link is None or cand.link not in self.by_index:
+            return False
+        head = self.by_index[cand.link]
+        if head.year is None:
+            return False
+        val.resolved_from = head.id
+        val.fiscal = cand.fiscal
+        if head.era is not None:
+            era = head.era
+            check = check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal, written=self.doc)
+            if check in (EraCheck.IMPOSSIBLE, EraCheck.TOO_FAR):
+                raise _Unresolved(Code.W301_INVALID_DATE, f"{era.name}{n}年")
+            val.overflow = check is EraCheck.OVERFLOW
+            val.era, val.era_year, val.year = era, n, era.to_western(n)
+        elif n < 100:
+            year = head.year // 100 * 100 + n
+            val.year = year + 100 if year < head.year else year
+        else:
+            val.year = n
+        return True
+
     def _bare_year(self, cand: Candidate, val: _Value) -> None:
         """An era-less number: from the linked start of a range/list, else the closest reading."""
         assert cand.bare is not None
         n = cand.bare
-        if cand.link is not None and cand.link in self.by_index:
-            head = self.by_index[cand.link]
-            val.resolved_from = head.id
-            if head.era is not None:
-                era = head.era
-                check = check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal, written=self.doc)
-                if check in (EraCheck.IMPOSSIBLE, EraCheck.TOO_FAR):
-                    raise _Unresolved(Code.W301_INVALID_DATE, f"{era.name}{n}年")
-                val.overflow = check is EraCheck.OVERFLOW
-                val.era, val.era_year, val.year = era, n, era.to_western(n)
-            elif head.year is not None and n < 100:
-                year = head.year // 100 * 100 + n
-                val.year = year + 100 if year < head.year else year
-            elif head.year is not None:
-                val.year = n
-            val.fiscal = cand.fiscal
-            if val.year is not None:
-                return
+        if self._from_head(cand, n, val):
+            return
         ref = self._reference_year()
         if ref is None:
             raise _Unresolved(Code.W303_UNRESOLVED, "year without era and no context")
@@ -250,7 +259,7 @@ class _Resolver:
             return
         if self.doc is not None:
             val.resolved_from = DOCUMENT_DATE
-            val.year, month = self._nearest_to_document(cand.month, cand.day)
+            val.year, month = self._nearest_to_document(cand.month, cand.day, cand.mod)
             if cand.month is None:
                 val.month = month
             return
@@ -258,30 +267,42 @@ class _Resolver:
         if cand.month is None:
             raise _Unresolved(Code.W303_UNRESOLVED, "a day alone with no month in context")
 
-    def _nearest_to_document(self, month: int | None, day: int | None) -> tuple[int, int]:
-        """The (year, month) nearest to the document date for a month and/or day alone."""
+    def _nearest_to_document(
+        self, month: int | None, day: int | None, mod: DateMod | None
+    ) -> tuple[int, int]:
+        """The (year, month) nearest to the document date for a month and/or day alone.
+
+        Speeches mostly report what happened, so a later day counts as half again as far as an
+        earlier one (五月一日 said in November is last May); ``以来`` never looks ahead, and
+        ``まで(に)`` looks ahead as readily as back (三月までに said in November is next March).
+        """
         assert self.doc is not None
         doc = self.doc
-        best: tuple[int, int, int] | None = None
+        ahead_weight = 1.0 if mod is DateMod.ON_OR_BEFORE else 1.5
+        # (year, month, signed distance: in days when a day is given, else in months)
+        candidates: list[tuple[int, int, int]] = []
         if month is not None:
             for year in (doc.year - 1, doc.year, doc.year + 1):
-                d = min(day or 1, calendar.monthrange(year, month)[1]) if day else 15
-                try:
-                    distance = abs((dt.date(year, month, d) - doc).days)
-                except ValueError:  # pragma: no cover - d is clamped to the month
-                    continue
-                if best is None or distance < best[0]:
-                    best = (distance, year, month)
+                if day is None:
+                    candidates.append((year, month, (year * 12 + month) - (doc.year * 12 + doc.month)))
+                else:
+                    d = min(day, calendar.monthrange(year, month)[1])
+                    candidates.append((year, month, (dt.date(year, month, d) - doc).days))
         else:
             assert day is not None
             for delta in (-1, 0, 1):
                 year, m = _add_months(doc.year, doc.month, delta)
-                if day > calendar.monthrange(year, m)[1]:
-                    continue
-                distance = abs((dt.date(year, m, day) - doc).days)
-                if best is None or distance < best[0]:
-                    best = (distance, year, m)
-        assert best is not None
+                if day <= calendar.monthrange(year, m)[1]:
+                    candidates.append((year, m, (dt.date(year, m, day) - doc).days))
+        best: tuple[float, int, int] | None = None
+        for year, m, signed in candidates:
+            if signed > 0 and mod is DateMod.SINCE:
+                continue
+            distance = signed * ahead_weight if signed > 0 else -signed
+            if best is None or distance < best[0]:
+                best = (distance, year, m)
+        if best is None:
+            return doc.year, month if month is not None else doc.month
         return best[1], best[2]
 
     def _month_day(self, cand: Candidate, val: _Value) -> None:
