@@ -125,7 +125,9 @@ _BARE_DAY_OK = re.compile(
 )
 _BARE_DAY_BAD = re.compile(r"の間|中|後|前(?!後)|も|で(?!す|し|ござ|あ)|を|が(?!、)|一日|千秋|坊主")
 # Counts of days, not days of a month: 週3日, 月に2日, 年に5日, 最長5日.
-_COUNT_BEFORE = ("週", "月に", "年に", "計", "合計", "延べ", "最大", "最長", "最短", "およそ", "わずか", "たった", "ほぼ")
+_COUNT_BEFORE = (
+    "週", "月に", "年に", "計", "合計", "延べ", "最大", "最長", "最短", "およそ", "わずか", "たった", "ほぼ",
+)  # fmt: skip
 # Sets and periodic expressions just before a month or day: 毎年4月, 毎月1日, 例年4月.
 _SET_BEFORE = (
     "毎年度の", "各年度の", "毎年の", "例年の", "毎月の", "各月の", "毎年", "毎月", "例年", "隔年", "隔月",
