@@ -64,6 +64,8 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
         if all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text):
             return int(text), NumberStyle.ARABIC
         return None
+    if len(text) > 1 and set(text) == {"○"}:
+        return None  # ○○年, 平成○○年: a form's placeholder, not zero
     if all(ch in KANJI_DIGITS for ch in text):
         return int("".join(str(KANJI_DIGITS[ch]) for ch in text)), NumberStyle.KANJI_DIGITS
     if all(ch in KANJI_DIGITS or ch in _UNITS for ch in text):

@@ -128,6 +128,7 @@ _BARE_DAY_BAD = re.compile(r"の間|中|後|前(?!後)|も|で(?!す|し|ござ|
 _COUNT_BEFORE = (
     "週", "月に", "年に", "計", "合計", "延べ", "最大", "最長", "最短", "およそ", "わずか", "たった", "ほぼ",
 )  # fmt: skip
+_WEEK_DEICTIC = frozenset("先今来前翌同")
 # Sets and periodic expressions just before a month or day: 毎年4月, 毎月1日, 例年4月.
 _SET_BEFORE = (
     "毎年度の", "各年度の", "毎年の", "例年の", "毎月の", "各月の", "毎年", "毎月", "例年", "隔年", "隔月",
@@ -577,8 +578,12 @@ class _Reader:
         text = self.text
         if _DURATION_DAY.match(text, pos):
             return False
-        if any(text.startswith(word, cand.start - len(word)) for word in _COUNT_BEFORE):
-            return False  # 週3日, 月に2日, 最長5日: a number of days
+        # 週3日, 月に2日, 最長5日: a number of days; but 先週十二日, 今週十日 are dates.
+        counted = any(text.startswith(word, cand.start - len(word)) for word in _COUNT_BEFORE)
+        start = cand.start
+        this_week = text.startswith("週", start - 1) and text[start - 2 : start - 1] in _WEEK_DEICTIC
+        if counted and not this_week:
+            return False
         if cand.day is not None and self._approximate_count(cand.start, cand.day):
             return False
         if P.WEEKDAY_NEXT.match(text, pos):
