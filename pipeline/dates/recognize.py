@@ -65,6 +65,9 @@ class Candidate:
     range: str | None = None
     link: int | None = None  # index of the candidate a range end or list item inherits from
     relative_word: bool = False  # 昨年, 先月, 今春 ... (may take 来 = SINCE: 昨年来)
+    # A month or day introduced by a word pointing at the speaker's time (去る十八日, 来る四月,
+    # 今度の四月, この四月一日, 先週十三日): "past", "future" or "near" the document date.
+    deixis: str | None = None
 
     @property
     def has_year_info(self) -> bool:
@@ -111,7 +114,7 @@ _DURATION_YEAR = re.compile(
 _DURATION_BARE_YEAR = re.compile(r"後|前(?!後)|来|半|生|分|弱|強|毎|物|内|計画|先|度間|越|かか|を要")
 _DURATION_MONTH = re.compile(
     r"間|以内|以上|未満|ぶり|振り|余|目|ごと|おき|置き|当たり|あたり|程度|ほど|ぐらい|くらい|近く|"
-    r"足らず|連続|越し|がかり|遅れ|半|雨|晴|人形|病"
+    r"足らず|連続|越し|がかり|遅れ|半|雨|晴|人形|病|前(?![半後])|後(?!半)"
 )
 _DURATION_DAY = re.compile(
     r"間|目|以内|以上|未満|ぶり|振り|余|程度|ほど|ぐらい|くらい|近く|足らず|がかり|おき|置き|"
@@ -140,6 +143,21 @@ _CODE_CHARS = frozenset(
     "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
     "_/.:#＃＿．－-+＋=＝%％第約数何"
 )
+
+
+# Words before a month or day that anchor it to the speaker's time rather than to the last date
+# mentioned (Diet minutes: 去る十八日, 来る四月, 今度の四月に延期, この四月一日に, 先週十三日).
+_DEIXIS_BEFORE = (
+    ("去る", "past"), ("過ぐる", "past"), ("来る", "future"), ("今度の", "future"), ("この", "near"),
+    ("先週", "past"), ("今週", "near"), ("来週", "future"),
+)  # fmt: skip
+
+
+def _deixis(text: str, start: int) -> str | None:
+    for word, direction in _DEIXIS_BEFORE:
+        if text.startswith(word, start - len(word)):
+            return direction
+    return None
 
 
 def _is_kanji(ch: str) -> bool:
@@ -377,6 +395,10 @@ class _Reader:
             return self._finish(cand, m.end(), "part", role)
         else:  # pragma: no cover - every alternative is handled above
             return None, m.end()
+        if level in ("month", "day") and not cand.relative_word and cand.day_rel is None:
+            cand.deixis = _deixis(text, start)
+        if level == "year" and start > 0 and text[start - 1] == "翌" and not cand.relative_word:
+            cand.start -= 1  # 翌16(同28)年3月29日: 翌 is part of the surface (ANNOTATION: 同/翌/前/本/昨)
         return self._extend(cand, m.end(), level, role, first=m)
 
     def _compact(self, m: re.Match[str], role: str | None) -> tuple[Candidate | None, int]:

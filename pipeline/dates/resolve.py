@@ -241,25 +241,25 @@ class _Resolver:
         ante: _Known | None = None
         if cand.link is not None and cand.link in self.by_index:
             ante = self.by_index[cand.link]
-        else:
+        elif cand.deixis is None or self.doc is None:
             paragraph = self._paragraph(cand.start)
             ante = self._latest(need, paragraph)
             if ante is None and self.doc is None:
                 ante = self._latest(need)
         if ante is not None and ante.year is not None:
-            val.resolved_from = ante.id
-            month = cand.month
-            if month is None:
-                month = ante.month
-                val.month = month
+            month = cand.month if cand.month is not None else ante.month
+            year = ante.year
             if ante.fiscal and ante.month is None and month is not None and month <= 3:
-                val.year = ante.year + 1  # 平成23年度 ... 1月: January 2012
-            else:
-                val.year = ante.year
-            return
+                year = ante.year + 1  # 平成23年度 ... 1月: January 2012
+            if cand.link is not None or not self._far_ahead(year, month):
+                val.resolved_from = ante.id
+                val.year = year
+                if cand.month is None:
+                    val.month = month
+                return
         if self.doc is not None:
             val.resolved_from = DOCUMENT_DATE
-            val.year, month = self._nearest_to_document(cand.month, cand.day, cand.mod)
+            val.year, month = self._nearest_to_document(cand.month, cand.day, cand.mod, cand.deixis)
             if cand.month is None:
                 val.month = month
             return
@@ -267,8 +267,18 @@ class _Resolver:
         if cand.month is None:
             raise _Unresolved(Code.W303_UNRESOLVED, "a day alone with no month in context")
 
+    def _far_ahead(self, year: int, month: int | None) -> bool:
+        """Whether an inherited month lies more than a year after the document date.
+
+        A speech does not name a day of a year to come without saying the year; such a reading
+        comes from a plan mentioned before (令和八年度 ... 一月二十四日に試算した), not the date meant.
+        """
+        if self.doc is None or month is None:
+            return False
+        return (year * 12 + month) - (self.doc.year * 12 + self.doc.month) > 12
+
     def _nearest_to_document(
-        self, month: int | None, day: int | None, mod: DateMod | None
+        self, month: int | None, day: int | None, mod: DateMod | None, deixis: str | None = None
     ) -> tuple[int, int]:
         """The (year, month) nearest to the document date for a month and/or day alone.
 
@@ -296,7 +306,9 @@ class _Resolver:
                     candidates.append((year, m, (dt.date(year, m, day) - doc).days))
         best: tuple[float, int, int] | None = None
         for year, m, signed in candidates:
-            if signed > 0 and mod is DateMod.SINCE:
+            if signed > 0 and (mod is DateMod.SINCE or deixis == "past"):
+                continue
+            if signed < 0 and deixis == "future":
                 continue
             distance = signed * ahead_weight if signed > 0 else -signed
             if best is None or distance < best[0]:
