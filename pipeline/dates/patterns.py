@@ -93,8 +93,9 @@ APPOSITION = re.compile(
 )
 # A month after a year (also joined by の: 昨年の十月); a unit-less numeral that starts a compact
 # range (2011年4〜6月) is a month too.
-MONTH_NEXT = re.compile(rf"(?P<no>の)?(?:(?P<m>{NUM})月|(?P<mx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}月))")
-DAY_NEXT = re.compile(rf"(?P<no>の)?(?:(?P<d>{NUM})日|(?P<dx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}日))")
+# A space may separate the elements in text extracted from PDF (2011年 3月 11日).
+MONTH_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<m>{NUM})月|(?P<mx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}月))")
+DAY_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<d>{NUM})日|(?P<dx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}日))")
 # A weekday in brackets: (月), （火曜日）, (金・祝).
 WEEKDAY_NEXT = re.compile(rf"{LP}[月火水木金土日](?:曜日?)?(?:[・･、][祝休]日?)?{RP}")
 PART_NEXT = re.compile(

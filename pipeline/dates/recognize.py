@@ -276,7 +276,7 @@ class _Reader:
             cand.era, cand.era_year = era, num[0]
             level = "year"
         elif m["wg_n"] is not None:
-            if _bad_left_for_number(text, start):
+            if self._bad_left(start, role):
                 return None, m.end()
             wn, en = parse_number(m["wg_n"]), parse_number(m["wg_en"])
             if wn is None or en is None:
@@ -298,7 +298,7 @@ class _Reader:
             cand.era_same, cand.era_year = True, num[0]
             level = "year"
         elif m["west"] is not None:
-            if _bad_left_for_number(text, start) and m["sei3"] is None:
+            if self._bad_left(start, role) and m["sei3"] is None:
                 return None, m.end()
             num = parse_number(m["west"])
             if num is None or not _set_western_year(cand, num[0], num[1], len(m["west"])):
@@ -340,7 +340,7 @@ class _Reader:
                 cand.century_off = _CENTURY_REL[m["cent_rel"]]
             else:
                 num = parse_number(m["cent_n"])
-                if num is None or not 10 <= num[0] <= 22 or _bad_left_for_number(text, start):
+                if num is None or not 10 <= num[0] <= 22 or self._bad_left(start, role):
                     return None, m.end()
                 cand.century = num[0]
             level = "century"
@@ -351,7 +351,7 @@ class _Reader:
             cand.relative_word = True
             level = "month"
         elif m["month"] is not None:
-            if _bad_left_for_number(text, start):
+            if self._bad_left(start, role):
                 return None, m.end()
             num = parse_number(m["month"])
             if num is None:
@@ -378,7 +378,7 @@ class _Reader:
             cand.day = num[0]
             level = "day"
         elif m["day"] is not None:
-            if _bad_left_for_number(text, start):
+            if self._bad_left(start, role):
                 return None, m.end()
             num = parse_number(m["day"])
             if num is None or not 1 <= num[0] <= 31:
@@ -400,6 +400,10 @@ class _Reader:
         if level == "year" and start > 0 and text[start - 1] == "翌" and not cand.relative_word:
             cand.start -= 1  # 翌16(同28)年3月29日: 翌 is part of the surface (ANNOTATION: 同/翌/前/本/昨)
         return self._extend(cand, m.end(), level, role, first=m)
+
+    def _bad_left(self, start: int, role: str | None) -> bool:
+        """Left-context check for a numeral; the end of a range follows its connector (2011-2015年)."""
+        return role != "range_end" and _bad_left_for_number(self.text, start)
 
     def _compact(self, m: re.Match[str], role: str | None) -> tuple[Candidate | None, int]:
         """X of a compact range (平成26～30年度, 2011〜15年, 4〜6月): read Y first for the unit."""
@@ -472,7 +476,7 @@ class _Reader:
                         cand.month = num[0]
                         pos = mm.end()
                         level = "month"
-                elif mm is not None and mm["mx"] is not None and mm["no"] is None:
+                elif mm is not None and mm["mx"] is not None and mm["no"] != "の":
                     num = parse_number(mm["mx"])
                     if num is not None:
                         return self._inner_range(cand, num[0], "month", mm.end(), role)
@@ -500,7 +504,7 @@ class _Reader:
                     cand.day = num[0]
                     pos = dm.end()
                     level = "day"
-            elif dm is not None and dm["dx"] is not None and dm["no"] is None:
+            elif dm is not None and dm["dx"] is not None and dm["no"] != "の":
                 num = parse_number(dm["dx"])
                 if num is not None:
                     return self._inner_range(cand, num[0], "day", dm.end(), role)
