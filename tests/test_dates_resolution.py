@@ -90,6 +90,8 @@ INHERITANCE = [  # a month or day alone: the most recent mention of the paragrap
      "2015-05-07"),
     ("5月28日の共同発表", ["5月28日=XXXX-05-28"], None),
     ("2010年の会合。5月28日に", ["2010年=2010", "5月28日=2010-05-28 <d0"], None),
+    ("期限は八月の二十日ですから、この十五日から二十日までの間", [
+        "八月の二十日=2021-08-20", "十五日=2021-08-15 start <d0", "二十日=2021-08-20 end"], "2022-03-04"),
 ]
 
 FISCAL_CONTEXT = [  # inside a fiscal-year context, January-March belong to the next calendar year

@@ -21,10 +21,9 @@ from pathlib import Path
 from pipeline.dates import patterns as P
 from pipeline.dates.eras import Era, era_by_name
 from pipeline.dates.numerals import NumberStyle, parse_number
-from pipeline.errors import Code
 from pipeline.schema import DateMod, DatePart
 
-__all__ = ["Candidate", "Problem", "scan"]
+__all__ = ["Candidate", "scan"]
 
 
 @dataclass(slots=True)
@@ -85,21 +84,10 @@ class Candidate:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A span that looked like a date and is not one (impossible month, ...): becomes a warning."""
-
-    code: Code
-    start: int
-    end: int
-    detail: str
-
-
 @dataclass(slots=True)
 class _Scan:
     text: str
     candidates: list[Candidate] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 # --- context checks --------------------------------------------------------------------------
@@ -146,9 +134,10 @@ _CODE_CHARS = frozenset(
 
 
 # Words before a month or day that anchor it to the speaker's time rather than to the last date
-# mentioned (Diet minutes: 去る十八日, 来る四月, 今度の四月に延期, この四月一日に, 先週十三日).
+# mentioned (Diet minutes: 去る十八日, 来る四月, 今度の四月に延期, 先週十三日). この is not one of
+# them: it points back as often as at the present (八月の二十日…この十五日から).
 _DEIXIS_BEFORE = (
-    ("去る", "past"), ("過ぐる", "past"), ("来る", "future"), ("今度の", "future"), ("この", "near"),
+    ("去る", "past"), ("過ぐる", "past"), ("来る", "future"), ("今度の", "future"),
     ("先週", "past"), ("今週", "near"), ("来週", "future"),
 )  # fmt: skip
 
@@ -730,15 +719,16 @@ class _Reader:
             pos = after
 
 
-def scan(text: str) -> tuple[list[Candidate], list[Problem]]:
-    """All date candidates of ``text`` in text order, and the problems met (impossible months).
+def scan(text: str) -> list[Candidate]:
+    """All date candidates of ``text``, in text order.
 
     Offsets are code points into ``text``. Candidates carry what their surface says; nothing is
-    resolved against context here.
+    resolved against context here, and impossible dates (2月30日, 13月) are left for resolution to
+    reject with a warning.
     """
     state = _Scan(text)
     if P.PREFILTER.search(text) is None:
-        return [], []
+        return []
     reader = _Reader(state)
     pos = 0
     search = P.FIRST.search
@@ -750,4 +740,4 @@ def scan(text: str) -> tuple[list[Candidate], list[Problem]]:
         if cand is not None:  # pragma: no cover - read() appends and returns None at top level
             state.candidates.append(cand)
         pos = max(after, m.start() + 1)
-    return state.candidates, state.problems
+    return state.candidates

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from pipeline.dates.eras import ERAS, Era, EraCheck, check_era_date
 from pipeline.dates.numerals import NumberStyle
-from pipeline.dates.recognize import Candidate, Problem
+from pipeline.dates.recognize import Candidate
 from pipeline.errors import MESSAGES, Code
 from pipeline.schema import DateMention, DateMod, RecordWarning
 
@@ -441,10 +441,7 @@ class _Resolver:
         message = f"{MESSAGES[code]}: {surface} ({detail})"
         self.warnings.append(RecordWarning(code=code.value, start=cand.start, end=cand.end, message=message))
 
-    def run(self, problems: Sequence[Problem]) -> tuple[list[DateMention], list[RecordWarning]]:
-        for problem in problems:
-            message = f"{MESSAGES[problem.code]}: {self.text[problem.start : problem.end]} ({problem.detail})"
-            self.warnings.append(RecordWarning(problem.code.value, problem.start, problem.end, message))
+    def run(self) -> tuple[list[DateMention], list[RecordWarning]]:
         for index, cand in enumerate(self.candidates):
             try:
                 val = self._value(cand)
@@ -490,8 +487,7 @@ class _Resolver:
 def resolve(
     text: str,
     candidates: Sequence[Candidate],
-    problems: Sequence[Problem],
     document_date: dt.date | None,
 ) -> tuple[list[DateMention], list[RecordWarning]]:
     """Values for ``candidates`` (in text order) and the warnings for those that are not dates."""
-    return _Resolver(text, candidates, document_date).run(problems)
+    return _Resolver(text, candidates, document_date).run()
