@@ -36,6 +36,18 @@ IGNORED_SUFFIXES = (META_SUFFIX, ".md")
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
 
 
+@dataclass
+class ReadMeter:
+    """How much of the input (bytes on disk) has been read: drives the progress ETA."""
+
+    total: int = 0
+    done: int = 0
+
+    def fraction(self) -> float:
+        """Share of the input read, 0.0 when unknown."""
+        return min(1.0, self.done / self.total) if self.total else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class InputFailure:
     """A file or line that could not become a document; ``str()`` is the one-line message."""
@@ -61,9 +73,11 @@ def normalize_newlines(text: str) -> str:
 
 
 def _japanese_score(text: str) -> float:
-    """How much ``text`` looks like ordinary Japanese: per character, hiragana and 、。 score 2,
-    katakana, kanji, full-width forms and ASCII 1, half-width katakana -1 (rare in real text, but
-    what short EUC-JP bytes become when misread as CP932), anything else 0."""
+    """How much ``text`` looks like ordinary Japanese, per character.
+
+    Hiragana and 、。 score 2; katakana, kanji, full-width forms and ASCII 1; half-width katakana
+    -1 (rare in real text, but what short EUC-JP bytes become when misread as CP932); others 0.
+    """
     if not text:
         return 0.0
     score = 0
@@ -215,13 +229,17 @@ def _open_lines(path: Path) -> Iterable[bytes]:
     return path.open("rb")
 
 
-def read_jsonl_file(path: Path) -> Iterator[Document | InputFailure]:
+def read_jsonl_file(path: Path, meter: ReadMeter | None = None) -> Iterator[Document | InputFailure]:
     """Read a JSONL corpus: one document per line; a bad line fails alone."""
     shown = display_path(path)
     lineno = 0
+    base = meter.done if meter else 0
     try:
         with _open_lines(path) as handle:  # type: ignore[attr-defined]
+            raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
             for lineno, raw in enumerate(handle, start=1):
+                if meter is not None:
+                    meter.done = base + raw_file.tell()
                 if not raw.strip():
                     continue
                 yield _jsonl_line(raw, shown, lineno)
@@ -261,7 +279,7 @@ def _jsonl_line(raw: bytes, shown: str, lineno: int) -> Document | InputFailure:
     return Document(doc_id=doc_id, text=normalize_newlines(text), meta=meta, source=source)
 
 
-def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
+def read_documents(inputs: Sequence[Path], meter: ReadMeter | None = None) -> Iterator[Document | InputFailure]:
     """Yield every document of the inputs, in input order, and a failure for every bad one.
 
     Raises nothing for bad input: missing paths, undecodable files, broken JSONL lines, invalid
@@ -270,21 +288,21 @@ def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
     is skipped silently.
     """
     seen: dict[str, str] = {}
+    files = list(discover([p for p in inputs if p.exists()]))
+    if meter is not None:
+        meter.total = sum(_size(path) for path, _, _ in files)
     for given in inputs:
         if not given.exists():
             yield InputFailure(display_path(given), None, Code.E101_NOT_FOUND, "no such file or directory")
-    for path, kind, root in discover([p for p in inputs if p.exists()]):
+    for path, kind, root in files:
         items: Iterable[Document | InputFailure]
+        start = meter.done if meter else 0
         if kind == "txt":
             items = [read_text_file(path, root)]
         elif kind == "jsonl":
-            items = read_jsonl_file(path)
+            items = read_jsonl_file(path, meter)
         else:
-            items = [
-                InputFailure(
-                    display_path(path), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped"
-                )
-            ]
+            items = [InputFailure(display_path(path), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped")]
         for item in items:
             if isinstance(item, Document):
                 where = item.source.path + (f":{item.source.line}" if item.source.line else "")
@@ -298,3 +316,12 @@ def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
                     continue
                 seen[item.doc_id] = where
             yield item
+        if meter is not None:
+            meter.done = start + _size(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
