@@ -17,12 +17,13 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
-from pipeline.documents import Document, InputFailure
+from pipeline.documents import InputFailure
 from pipeline.extract import Outcome, Resources, batched, process_batch
+from pipeline.schema import Document
 
 if TYPE_CHECKING:
     from pipeline.config import Config
@@ -88,22 +89,29 @@ class Progress:
             self.stream.flush()
 
 
-Submit = Callable[[list[Document]], "Future[BatchResult]"]
+# Returns a concurrent.futures or a distributed Future: anything with a blocking result().
+Submit = Callable[[list[Document]], Any]
 
 
 def _ordered(
     batches: Iterable[list[Document | InputFailure]], submit: Submit, window: int
 ) -> Iterator[tuple[list[Document | InputFailure], BatchResult]]:
     """Submit batches with at most ``window`` in flight; yield results in submission order."""
-    pending: list[tuple[list[Document | InputFailure], Future[BatchResult]]] = []
+    pending: list[tuple[list[Document | InputFailure], Any]] = []
     for batch in batches:
         docs = [item for item in batch if isinstance(item, Document)]
         pending.append((batch, submit(docs)))
         while len(pending) >= window:
             batch0, future = pending.pop(0)
-            yield batch0, future.result()
+            yield batch0, _result(future)
     for batch0, future in pending:
-        yield batch0, future.result()
+        yield batch0, _result(future)
+
+
+def _result(future: Any) -> BatchResult:
+    result = future.result()
+    assert isinstance(result, BatchResult)
+    return result
 
 
 def _inline(
@@ -147,23 +155,23 @@ def _dask(
     # Non-daemonic workers may start the child process that runs the model.
     with dask.config.set({"distributed.worker.daemon": False, "distributed.admin.tick.limit": "1h"}):
         if config.scheduler:
-            client = Client(config.scheduler)
+            client = Client(config.scheduler)  # type: ignore[no-untyped-call]
             cluster = None
         else:
-            cluster = LocalCluster(
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=config.workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
                 env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
             )
-            client = Client(cluster)
+            client = Client(cluster)  # type: ignore[no-untyped-call]
         try:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             submit = functools.partial(client.submit, dask_work, config=config, pure=False)
             yield from _ordered(batches, lambda docs: submit(docs), 2 * workers)
         finally:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
             if cluster is not None:
                 cluster.close()
 

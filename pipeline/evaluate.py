@@ -340,19 +340,19 @@ def evaluate(predictions: Iterable[Item], gold: Mapping[str, Item]) -> dict[str,
     A gold document missing from the predictions counts as all missed; a gold fixture whose
     ``text_sha256`` does not match the record's text raises (its offsets would be meaningless).
     """
-    found = {}
+    found: dict[str, Item] = {}
     for record in predictions:
         doc_id = str(record.get("doc_id"))
         if doc_id in gold:
             found[doc_id] = record
     overall = DocScores()
     per_doc: dict[str, Any] = {}
-    missing = []
+    missing: list[str] = []
+    empty: Item = {"dates": [], "entities": [], "commitments": []}
     for doc_id, fixture in sorted(gold.items()):
-        record = found.get(doc_id)
-        if record is None:
+        record = found.get(doc_id, empty)
+        if record is empty:
             missing.append(doc_id)
-            record = {"dates": [], "entities": [], "commitments": []}
         elif fixture.get("text_sha256") and fixture["text_sha256"] != text_sha256(record["text"]):
             raise PipelineError(Code.E203_GOLD, doc_id, "text_sha256 differs from the record's text")
         doc_scores = score_document(fixture, record)

@@ -160,7 +160,7 @@ def doc_to_parsed(doc: Doc, offset: int, token_base: int) -> tuple[list[ParsedTo
             tag=t.tag_,
             dep=t.dep_,
             head=token_base + t.head.i,
-            inflection=";".join(t.morph.get("Inflection")),
+            inflection=";".join(t.morph.get("Inflection", [])),
             bunsetu_bi=bi_labels[t.i],
             bunsetu_position=positions[t.i],
             sent_start=bool(t.is_sent_start),

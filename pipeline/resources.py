@@ -77,7 +77,8 @@ def use_numpy_gemm() -> None:
             a = x.T if trans1 else x
             b = y.T if trans2 else y
             if out is None:
-                return numpy.matmul(a, b)
+                result: numpy.ndarray = numpy.matmul(a, b)
+                return result
             numpy.matmul(a, b, out=out)
             return out
 
