@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.documents import InputFailure
+from pipeline.errors import Code, ResourceError
 from pipeline.extract import Outcome, Resources, batched, process_batch
 from pipeline.schema import Document
 
@@ -170,6 +171,14 @@ def _dask(
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             submit = functools.partial(client.submit, dask_work, config=config, pure=False)
             yield from _ordered(batches, lambda docs: submit(docs), 2 * workers)
+        except (GeneratorExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            # Documents fail inside process_batch; what reaches here is the cluster itself.
+            where = config.scheduler or "local Dask cluster"
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
+            raise ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}") from exc
         finally:
             client.close()  # type: ignore[no-untyped-call]
             if cluster is not None:
