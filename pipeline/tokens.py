@@ -8,6 +8,7 @@ end a sentence. Sentences never contain a line break and carry no surrounding wh
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -75,7 +76,7 @@ def _split_line(line: str, base: int) -> Iterator[tuple[int, int]]:
         else:
             i += 1
     cuts.append(n)
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         while a < b and line[a] in WHITESPACE:
             a += 1
         while b > a and line[b - 1] in WHITESPACE:
