@@ -162,6 +162,9 @@ NON_PARTY_AGENT = re.compile(
     r"野党|与党|マスコミ|報道|世論|住民|国民)$"
 )
 TRAILING_PARTICLES = re.compile(r"(?:[、，\s]|から|より|は|が|も|と|で|との|とは|として|にも|に)*$")
+# How many bunsetu before a trigger the actor and clause searches look at: real clauses are far
+# shorter; run-on text (thousands of bunsetu without a full stop) stays linear
+WINDOW = 80
 NEW_QUESTION = re.compile(
     r"(?:について|に関して|に関する|の)(?:お尋ね|御質問|ご質問|質問|御指摘|ご指摘)(?:が|を)(?:ありました|いただきました)"
 )
@@ -276,7 +279,7 @@ def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerM
     for t in triggers:
         if t.content < 0 or t.content == v.bunsetu:
             continue
-        if v.bunsetu in view.descendants(t.content) and not _leading_venue(view, t, v):
+        if v.bunsetu in view.descendant_set(t.content) and not _leading_venue(view, t, v):
             return True
     return False
 
@@ -373,8 +376,7 @@ def _content_span(view: SentenceView, match: TriggerMatch, actor_b: int) -> Span
     last = view.bunsetu[match.content].last
     # drop the marker and particles that link the content to the trigger (…ことで, …旨, …を)
     while last > first and (
-        view.tokens[last].pos in ("ADP", "PUNCT", "SCONJ", "PART")
-        or view.tokens[last].lemma in ("こと", "事", "旨")
+        view.tokens[last].pos in ("ADP", "PUNCT", "SCONJ", "PART") or view.tokens[last].lemma in ("こと", "事", "旨")
     ):
         if last <= match.first and last >= match.first:
             break
@@ -425,7 +427,8 @@ def _actor_phrase(
         # outside a reported or described content
         topics: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
         sources: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
-        for b in range(view.token_bunsetu[match.first]):
+        trigger_b = view.token_bunsetu[match.first]
+        for b in range(max(0, trigger_b - WINDOW), trigger_b):
             particles = view.particles(b)
             if (
                 not partners
@@ -463,7 +466,7 @@ def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
     (中国が及ぼす影響について: a relative clause; …ソマリアが復興しない限り…との認識で一致: the
     content's own subject.)
     """
-    content_nodes = set(view.descendants(match.content)) | {match.content} if match.content >= 0 else set()
+    content_nodes = view.descendant_set(match.content) | {match.content} if match.content >= 0 else frozenset()
     marker = "旨" if match.kind in ("report", "decision") else ""
     if match.content >= 0 and not marker:
         marker = view.tokens[view.content_tokens(match.content)[0]].lemma
@@ -519,11 +522,7 @@ def _party_members(
     content = _party_content(view, b, ctx)
     if content is None:
         return None
-    if (
-        particles in ("で", "では", "でも")
-        and not content.endswith("間")
-        and not _pure_countries(content, ctx)
-    ):
+    if particles in ("で", "では", "でも") and not content.endswith("間") and not _pure_countries(content, ctx):
         return None
     start, end = _phrase_extent(view, b)
     phrase = view.text[start:end]
@@ -576,9 +575,7 @@ def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
         prev_text = view.bunsetu_text(first - 1)
         name_part = view.particles(first - 1) == "" and not prev_text.endswith(("、", "，"))
         pair = prev_text.endswith("の") and _pure_countries(prev_text[:-1], None)
-        between = prev_text.endswith("との") and view.bunsetu_text(first).startswith(
-            "間"
-        )  # 米国との | 間では
+        between = prev_text.endswith("との") and view.bunsetu_text(first).startswith("間")  # 米国との | 間では
         if name_part or pair or between:
             first -= 1
         else:
@@ -644,9 +641,7 @@ def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
     return False
 
 
-def _content_date(
-    view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None
-) -> DateMention | None:
+def _content_date(view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None) -> DateMention | None:
     """A date of the content that contains the act (今年度…派遣することをお伝え → FY2014)."""
     if match.content < 0 or act is None:
         return None
@@ -691,8 +686,7 @@ def _commitments(
     frame_venues = [
         v
         for v in venues
-        if (v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match))
-        or _leading_venue(view, match, v)
+        if (v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v)
     ]
     # what is being reported: a meeting reported earlier in this sentence, else the discourse's
     t_start = view.tokens[match.first].start
@@ -708,12 +702,13 @@ def _commitments(
     explicit = bool(members)
 
     occasions: list[Occasion | None]
-    skip = [_clause_region(view, o) for o in others if _mention(view, o, triggers) is Mention.BACKGROUND]
+    skip = [region for pred, region in _background_regions(view, triggers) if pred != match.pred]
     spine = _spine(view, match)
     if mention is Mention.BACKGROUND:
         # a relative clause is its own clause: its dates are its own (昨年十月に実質合意を達成した…)
         region = _clause_region(view, match)
-        in_region = {b for b in range(len(view.bunsetu)) if _within(view, b, region)}
+        trigger_b = view.token_bunsetu[match.first]
+        in_region = {b for b in range(max(0, trigger_b - WINDOW), trigger_b + 1) if _within(view, b, region)}
         frame = sorted(set(frame) | in_region)
         spine = spine | {view.bunsetu[b].head for b in in_region}
     own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip, spine)
@@ -733,11 +728,7 @@ def _commitments(
     else:
         occasions = [current]
     date_sets: list[DateMention | None]
-    if (
-        len(own_dates) >= 2
-        and _coordinated(ctx.text, [(d.start, d.end) for d in own_dates])
-        and len(occasions) == 1
-    ):
+    if len(own_dates) >= 2 and _coordinated(ctx.text, [(d.start, d.end) for d in own_dates]) and len(occasions) == 1:
         date_sets = list(own_dates)
         occasions = occasions * len(own_dates)
     elif own_dates:
@@ -806,12 +797,10 @@ def _procedural_object(view: SentenceView, match: TriggerMatch, ctx: _DocContext
     return any(w in words for w in ctx.lex.procedural_objects)
 
 
-def _non_party_subject(
-    view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext
-) -> bool:
+def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext) -> bool:
     """A subject phrase that is an agent but no state party (国際社会は, 国連安保理は, …組合が)."""
     for b in frame:
-        if b >= match.pred or b == match.content:
+        if b >= match.pred or b == match.content or b < match.pred - WINDOW:
             continue
         if view.particles(b) not in ("は", "が", "も", "からは", "から"):
             continue
@@ -833,12 +822,25 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
     return bool(re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail))
 
 
+def _background_regions(view: SentenceView, triggers: Sequence[TriggerMatch]) -> list[tuple[int, tuple[int, int]]]:
+    """(pred, clause region) of the sentence's background triggers, computed once per sentence."""
+    key = (id(view), len(triggers))
+    cached = view.memo.get("background_regions")
+    if cached is None or cached[0] != key:
+        regions = [
+            (t.pred, _clause_region(view, t)) for t in triggers if _mention(view, t, triggers) is Mention.BACKGROUND
+        ]
+        cached = (key, regions)
+        view.memo["background_regions"] = cached
+    return cached[1]
+
+
 def _clause_region(view: SentenceView, match: TriggerMatch) -> tuple[int, int]:
     """Character span of a trigger's clause: from after the last 、 before it to the trigger."""
     end = view.tokens[match.last].end
     start = view.start
     first_b = view.token_bunsetu[match.first]
-    for b in range(first_b - 1, -1, -1):
+    for b in range(first_b - 1, max(-1, first_b - 1 - WINDOW), -1):
         if view.bunsetu_text(b).endswith(("、", "，")):
             start = view.tokens[view.bunsetu[b].last].end
             break
@@ -1036,9 +1038,7 @@ def _listed_items(view: SentenceView, ctx: _DocContext, occ: Occasion) -> list[C
 def _item_head(view: SentenceView, first: int, last: int) -> int | None:
     """The head word of an item (skipping など/等 and punctuation), or None for 歓迎/強調 items."""
     head = last
-    while head > first and (
-        view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")
-    ):
+    while head > first and (view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")):
         head -= 1
     if view.token_text(head) not in NOT_LISTED and view.tokens[head].lemma not in NOT_LISTED:
         return head

@@ -48,9 +48,7 @@ HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "�
 NOT_A_PARTY = re.compile(
     r"[ァ-ヶー一-龥]{2,8}(?:沖|近海|周辺|海域|情勢|問題|半島|領海|領空|国内|全土|上空)|在日米軍|在沖米軍"
 )
-TOPIC_PARTICLES = frozenset(
-    {"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"}
-)
+TOPIC_PARTICLES = frozenset({"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"})
 # what may follow a venue noun without making it part of a longer noun (会談及び…, 会談後, 会合等)
 VENUE_CONTINUATIONS = (
     "及び",
@@ -68,9 +66,7 @@ VENUE_CONTINUATIONS = (
     "以来",
 )
 # a venue mentioned as a reference point, not as what is reported
-REFERENCE_AFTER = re.compile(
-    r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から)"
-)
+REFERENCE_AFTER = re.compile(r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から)")
 NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
 
 
@@ -167,10 +163,7 @@ def is_heading(view: SentenceView) -> bool:
     line_end = len(view.text) if line_end < 0 else line_end
     own_line = not view.text[line_start : view.start].strip() and not view.text[view.end : line_end].strip()
     return (
-        own_line
-        and not surface.endswith(("。", "．"))
-        and len(surface) <= 60
-        and not surface.startswith(("○", "・"))
+        own_line and not surface.endswith(("。", "．")) and len(surface) <= 60 and not surface.startswith(("○", "・"))
     )
 
 
@@ -282,9 +275,7 @@ def _venue_parties(surface: str, lex: Lexicon) -> tuple[str, ...]:
     return unique(codes)
 
 
-def _venue_date(
-    view: SentenceView, a: int, b: int, dates: Sequence[DateMention], heading: bool
-) -> DateMention | None:
+def _venue_date(view: SentenceView, a: int, b: int, dates: Sequence[DateMention], heading: bool) -> DateMention | None:
     """The date of a venue at sentence offsets ``a..b`` (see the module rules)."""
     sentence = view.surface
     base = view.start
@@ -343,11 +334,7 @@ def _complete(
         ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
         if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
             # この際公表された「2+2」共同発表: the statement issued at the current meeting
-            ref = (
-                state.latest(head_noun=occ.head_noun)
-                if occ.surface.startswith("同")
-                else state.current or ref
-            )
+            ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
         if ref is not None:
             occ = replace(occ, date=occ.date or ref.date, parties=occ.parties or ref.parties)
             if ref.head_noun == occ.head_noun and not ref.generic:
@@ -427,9 +414,7 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
     return bool(lemmas & HOLDING_LEMMAS) or view.is_predicate(b)
 
 
-REFERENCE_VERBS = frozenset(
-    {"踏まえる", "受ける", "基づく", "先立つ", "向ける", "沿う", "続く", "経る", "通じる"}
-)
+REFERENCE_VERBS = frozenset({"踏まえる", "受ける", "基づく", "先立つ", "向ける", "沿う", "続く", "経る", "通じる"})
 
 
 def _under_reference_verb(view: SentenceView, b: int) -> bool:

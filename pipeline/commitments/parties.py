@@ -205,11 +205,7 @@ class PartyResolver:
             pos = rest.find(org)
             # 政府 alone is Japan's government; 暫定連邦政府 is someone else's
             glued = pos > 0 and re.match(r"[一-龥ァ-ヶー]", rest[pos - 1]) and rest[pos - 1] not in "米日"
-            if (
-                pos >= 0
-                and not glued
-                and not any(org in n and n != org and n in rest for n in self.lex.organizations)
-            ):
+            if pos >= 0 and not glued and not any(org in n and n != org and n in rest for n in self.lex.organizations):
                 members.append((pos, code))
         named = bool(members)
         words = re.sub(r"[(（].*?[)）]", "", rest)

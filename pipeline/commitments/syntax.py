@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.parse import ParsedDoc, ParsedToken
 from pipeline.schema import Sentence
 
+# How far up the dependency chain the rules look (real sentences stay far below this).
+MAX_DEPTH = 40
 # Function-word parts of speech: what follows a bunsetu's content words.
 FUNCTION_POS = frozenset({"ADP", "AUX", "SCONJ", "PART", "PUNCT", "SYM", "CCONJ"})
 
@@ -48,6 +51,10 @@ class SentenceView:
     bunsetu: list[Bunsetu] = field(default_factory=list)
     token_bunsetu: dict[int, int] = field(default_factory=dict)
     children: dict[int, list[int]] = field(default_factory=dict)
+    _descendants: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, int], object] = field(default_factory=dict, repr=False)
+    # per-sentence results computed once and shared by the sentence's triggers
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def surface(self) -> str:
@@ -64,9 +71,13 @@ class SentenceView:
         return self.text[self.tokens[first].start : self.tokens[last].end]
 
     def bunsetu_text(self, b: int) -> str:
-        """Surface of bunsetu ``b``."""
-        bun = self.bunsetu[b]
-        return self.span_text(bun.first, bun.last)
+        """Surface of bunsetu ``b`` (memoized)."""
+        key = ("text", b)
+        cached = self._cache.get(key)
+        if cached is None:
+            bun = self.bunsetu[b]
+            cached = self._cache[key] = self.span_text(bun.first, bun.last)
+        return str(cached)
 
     def token_range(self, b: int) -> range:
         """Document token indices of bunsetu ``b``."""
@@ -74,12 +85,17 @@ class SentenceView:
         return range(bun.first, bun.last + 1)
 
     def content_tokens(self, b: int) -> list[int]:
-        """Tokens of bunsetu ``b`` before its function words (the 'content' part)."""
+        """Tokens of bunsetu ``b`` before its function words (the 'content' part), memoized."""
+        key = ("content", b)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return list(cached)
         out: list[int] = []
         for i in self.token_range(b):
             if self.tokens[i].pos in FUNCTION_POS and out:
                 break
             out.append(i)
+        self._cache[key] = tuple(out)
         return out
 
     def function_tokens(self, b: int) -> list[int]:
@@ -92,33 +108,61 @@ class SentenceView:
 
         Punctuation is dropped; the verb of a fixed particle (において, について) is kept.
         """
+        key = ("particles", b)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return str(cached)
         out = []
         for i in self.function_tokens(b):
             tok = self.tokens[i]
             if tok.pos in ("ADP", "PART", "SCONJ") or (tok.dep == "fixed" and tok.pos == "VERB"):
                 out.append(self.token_text(i))
-        return "".join(out)
+        joined = "".join(out)
+        self._cache[key] = joined
+        return joined
 
     def ancestors(self, b: int) -> Iterator[int]:
-        """Bunsetu that ``b`` depends on, nearest first (stops at the root or a cycle)."""
+        """Bunsetu that ``b`` depends on, nearest first (stops at the root, a cycle, or MAX_DEPTH).
+
+        Real sentences nest a few levels deep; the cap keeps run-on text (thousands of bunsetu in
+        one chain) linear.
+        """
         seen = {b}
         cur = self.bunsetu[b].head
-        while cur >= 0 and cur not in seen:
+        while cur >= 0 and cur not in seen and len(seen) <= MAX_DEPTH:
             yield cur
             seen.add(cur)
             cur = self.bunsetu[cur].head
 
     def descendants(self, b: int, *, stop: frozenset[int] = frozenset()) -> list[int]:
         """Bunsetu below ``b`` (not ``b`` itself), not entering the subtrees of ``stop``."""
-        out: list[int] = []
+        if not stop:
+            return sorted(self.descendant_set(b))
+        out: set[int] = set()
         todo = list(self.children.get(b, ()))
         while todo:
             c = todo.pop()
             if c in stop or c in out:
                 continue
-            out.append(c)
+            out.add(c)
             todo.extend(self.children.get(c, ()))
         return sorted(out)
+
+    def descendant_set(self, b: int) -> frozenset[int]:
+        """All bunsetu below ``b``, memoized (sentences of thousands of bunsetu stay linear)."""
+        cached = self._descendants.get(b)
+        if cached is None:
+            out: set[int] = set()
+            todo = list(self.children.get(b, ()))
+            while todo:
+                c = todo.pop()
+                if c in out or c == b:
+                    continue
+                out.add(c)
+                todo.extend(self.children.get(c, ()))
+            cached = frozenset(out)
+            self._descendants[b] = cached
+        return cached
 
     def subtree_span(self, b: int) -> tuple[int, int]:
         """First and last bunsetu of ``b``'s subtree (assumed contiguous, as Japanese is head-final)."""
@@ -181,9 +225,7 @@ def _ginza_spans(tokens: Sequence[ParsedToken]) -> list[tuple[int, int]]:
     return spans
 
 
-def _build_view(
-    text: str, tokens: Sequence[ParsedToken], start: int, end: int, first: int, last: int
-) -> SentenceView:
+def _build_view(text: str, tokens: Sequence[ParsedToken], start: int, end: int, first: int, last: int) -> SentenceView:
     view = SentenceView(text=text, tokens=tokens, start=start, end=end, first=first, last=last)
     groups: list[list[int]] = []
     for i in range(first, last + 1):
@@ -197,9 +239,7 @@ def _build_view(
     for b, group in enumerate(groups):
         members = set(group)
         # the bunsetu's head token is the one whose head leaves the bunsetu (or the root)
-        head_token = next(
-            (i for i in group if tokens[i].head not in members or tokens[i].head == i), group[-1]
-        )
+        head_token = next((i for i in group if tokens[i].head not in members or tokens[i].head == i), group[-1])
         target = tokens[head_token].head
         head_b = view.token_bunsetu.get(target, -1) if target != head_token else -1
         if head_b == b:

@@ -60,9 +60,7 @@ NON_ACT_HEADS = frozenset(
         "用意",
     }
 )
-CONDITIONAL = frozenset(
-    {"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"}
-)
+CONDITIONAL = frozenset({"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"})
 STATIVE = frozenset(
     {
         "ある",
@@ -170,9 +168,7 @@ def _next_tokens(view: SentenceView, i: int, n: int = 4) -> list[int]:
     return [j for j in range(i + 1, min(view.last, i + n) + 1)]
 
 
-def _predicate(
-    view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry
-) -> TriggerMatch | None:
+def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry) -> TriggerMatch | None:
     tok = view.tokens[i]
     pred = -1
     if entry.form == "verb":
@@ -487,11 +483,7 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
     pledge_aux = False
     for k, lem in enumerate(lemmas):
         # て + いく/まいる: lemmas are reversed, so the て is the next element
-        if (
-            lem in lex.pledge_aux
-            and k + 1 < len(lemmas)
-            and (lemmas[k + 1] in ("て", "で") or lem == "続ける")
-        ):
+        if lem in lex.pledge_aux and k + 1 < len(lemmas) and (lemmas[k + 1] in ("て", "で") or lem == "続ける"):
             pledge_aux = True
     if pledge_aux:
         return CommitmentType.PLEDGE
@@ -504,9 +496,7 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
         t_main is not None
         and (t_main.pos == "VERB" or verbal_noun)
         and main not in STATIVE
-        and not any(
-            x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1]
-        )
+        and not any(x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1])
         and "連体形" in (view.tokens[i - 1].inflection or "") + "連体形"
     ):
         return CommitmentType.PLEDGE
@@ -527,8 +517,7 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         return None
     # 〜していく考えで | ございます / 〜する所存で | あります: the pledge is the bunsetu before
     if (
-        view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です")
-        and root > 0
+        view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です") and root > 0
     ) and view.bunsetu[root - 1].head == root:
         root = root - 1
     # a past 〜してまいりました reports what was done, it binds nobody to anything
@@ -652,9 +641,7 @@ def _negated_after(view: SentenceView, k: int) -> bool:
     return False
 
 
-def _disqualified(
-    view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False
-) -> bool:
+def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
     tail = [k for k in range(m.last + 1, pred.last + 1)]
@@ -669,11 +656,7 @@ def _disqualified(
     span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
     if m.lemma == "求める" and any(x in ("れる", "られる") for x in span_lemmas):
         return True  # 求められる: 'is required', an evaluation
-    if (
-        m.kind == "predicate"
-        and any(x in lex.intent_aux for x in lemmas)
-        and m.type is not CommitmentType.INTENT
-    ):
+    if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
         return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
     # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
     head = pred.head
