@@ -52,7 +52,9 @@ class SentenceView:
     token_bunsetu: dict[int, int] = field(default_factory=dict)
     children: dict[int, list[int]] = field(default_factory=dict)
     _descendants: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
-    _cache: dict[tuple[str, int], object] = field(default_factory=dict, repr=False)
+    _texts: dict[int, str] = field(default_factory=dict, repr=False)
+    _contents: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _particles: dict[int, str] = field(default_factory=dict, repr=False)
     # per-sentence results computed once and shared by the sentence's triggers
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -72,12 +74,11 @@ class SentenceView:
 
     def bunsetu_text(self, b: int) -> str:
         """Surface of bunsetu ``b`` (memoized)."""
-        key = ("text", b)
-        cached = self._cache.get(key)
+        cached = self._texts.get(b)
         if cached is None:
             bun = self.bunsetu[b]
-            cached = self._cache[key] = self.span_text(bun.first, bun.last)
-        return str(cached)
+            cached = self._texts[b] = self.span_text(bun.first, bun.last)
+        return cached
 
     def token_range(self, b: int) -> range:
         """Document token indices of bunsetu ``b``."""
@@ -86,8 +87,7 @@ class SentenceView:
 
     def content_tokens(self, b: int) -> list[int]:
         """Tokens of bunsetu ``b`` before its function words (the 'content' part), memoized."""
-        key = ("content", b)
-        cached = self._cache.get(key)
+        cached = self._contents.get(b)
         if cached is not None:
             return list(cached)
         out: list[int] = []
@@ -95,7 +95,7 @@ class SentenceView:
             if self.tokens[i].pos in FUNCTION_POS and out:
                 break
             out.append(i)
-        self._cache[key] = tuple(out)
+        self._contents[b] = tuple(out)
         return out
 
     def function_tokens(self, b: int) -> list[int]:
@@ -108,17 +108,16 @@ class SentenceView:
 
         Punctuation is dropped; the verb of a fixed particle (において, について) is kept.
         """
-        key = ("particles", b)
-        cached = self._cache.get(key)
+        cached = self._particles.get(b)
         if cached is not None:
-            return str(cached)
+            return cached
         out = []
         for i in self.function_tokens(b):
             tok = self.tokens[i]
             if tok.pos in ("ADP", "PART", "SCONJ") or (tok.dep == "fixed" and tok.pos == "VERB"):
                 out.append(self.token_text(i))
         joined = "".join(out)
-        self._cache[key] = joined
+        self._particles[b] = joined
         return joined
 
     def ancestors(self, b: int) -> Iterator[int]:
