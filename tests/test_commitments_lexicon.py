@@ -49,6 +49,9 @@ def test_commitments_country_codes_are_iso_shaped() -> None:
         for name, code in data[table].items():
             assert len(code) == 2, (name, code)
             assert code.isupper(), (name, code)
+    for name, code in data["international"].items():
+        assert code.isascii(), (name, code)
+        assert code.isupper(), (name, code)
 
 
 def test_commitments_lexicon_loads_once() -> None:

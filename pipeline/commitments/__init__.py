@@ -271,8 +271,8 @@ def _outermost(view: SentenceView, triggers: list[TriggerMatch]) -> list[Trigger
 
 
 def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerMatch]) -> bool:
-    if v.bunsetu < 0:
-        return False
+    if v.bunsetu < 0 or v.occasion.kind == "visit":
+        return False  # 今回の訪問を通じて、…で一致: the trip frames the whole report
     head = view.bunsetu[v.bunsetu].head
     if head >= 0 and {view.tokens[i].lemma for i in view.token_range(head)} & HOLDING_LEMMAS:
         return False  # …三者会談を開催し、…で一致: a meeting held is reported, whatever GiNZA attached
@@ -686,11 +686,16 @@ def _commitments(
     frame_venues = [
         v
         for v in venues
-        if (v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v)
+        if not v.reference
+        and ((v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v))
     ]
     # what is being reported: a meeting reported earlier in this sentence, else the discourse's
     t_start = view.tokens[match.first].start
     earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
+    # 今回の訪問を通じて、…ことで一致: the trip is the occasion even when GiNZA hangs it in the content
+    trip = [v for v in venues if v.occasion.kind == "visit" and v.occasion.anaphoric and v.occasion.end <= t_start]
+    if trip and not any(v.bunsetu in frame_set for v in trip):
+        frame_venues = [*frame_venues, trip[-1]]
     current = earlier[-1] if earlier else ctx.state.current
     context_parties: tuple[str, ...] = ()
     if frame_venues:
@@ -721,7 +726,10 @@ def _commitments(
         occasions = [frame_venues[-1].occasion]
     elif match.kind == "first_person" or mention is Mention.BACKGROUND:
         occasions = [None]
-    elif any(v.reported and v.occasion.date is not None and not v.occasion.anaphoric for v in venues):
+    elif any(
+        v.reported and v.occasion.date is not None and not v.occasion.anaphoric and view.start <= v.occasion.date.start
+        for v in venues
+    ):
         # the sentence reports other dated occasions of its own: this clause belongs to none of
         # them, and inheriting the discourse's occasion would cross their predicates
         occasions = [None]
@@ -744,7 +752,13 @@ def _commitments(
         # 〜を求めてまいります: a request made now, in this text, not at the meeting being reported
         occasions = [None]
         date_sets = [None]
-    if match.type in ONE_SIDED and not explicit and frame_venues and match.kind != "first_person":
+    if (
+        match.type in ONE_SIDED
+        and not explicit
+        and frame_venues
+        and frame_venues[-1].occasion.kind == "statement"
+        and match.kind != "first_person"
+    ):
         members = frame_venues[-1].occasion.parties  # a request written in a joint statement
         explicit = False
     records = []
@@ -761,7 +775,8 @@ def _commitments(
         actor = _actor(members, ids, explicit, party_source, match, ctx)
         if match.type in ONE_SIDED and not explicit and members:
             actor = Actor(members=members, inferred=True, entities=())
-        venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None else None
+        # a visit is when and with whom, never where (it is no meeting or document)
+        venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
         records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
     return records
 

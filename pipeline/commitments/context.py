@@ -48,6 +48,8 @@ HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "�
 NOT_A_PARTY = re.compile(
     r"[ァ-ヶー一-龥]{2,8}(?:沖|近海|周辺|海域|情勢|問題|半島|領海|領空|国内|全土|上空)|在日米軍|在沖米軍"
 )
+# what follows a date that opens a clause: 四月二十七日、 / 五月九日には / 四月二十日でありますが、
+CLAUSE_DATE_AFTER = re.compile(r"^(?:[、，]|には|に[、，]|で(?:あります|す|ございます)が[、，])")
 TOPIC_PARTICLES = frozenset({"では", "においては", "において", "で", "には", "は", "でも", "に関しては", "にて"})
 # what may follow a venue noun without making it part of a longer noun (会談及び…, 会談後, 会合等)
 VENUE_CONTINUATIONS = (
@@ -66,7 +68,7 @@ VENUE_CONTINUATIONS = (
     "以来",
 )
 # a venue mentioned as a reference point, not as what is reported
-REFERENCE_AFTER = re.compile(r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から)")
+REFERENCE_AFTER = re.compile(r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から|に続)")
 NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
 
 
@@ -118,6 +120,8 @@ class Discourse:
     section: Occasion | None = None
     current: Occasion | None = None
     history: list[Occasion] = field(default_factory=list)
+    visits: list[Occasion] = field(default_factory=list)
+    visit: Occasion | None = None  # the visit being reported (meetings during it take its day)
 
     def latest(self, head_noun: str | None = None, kind: str | None = None) -> Occasion | None:
         """The most recent reported occasion (with that head noun or kind, when given)."""
@@ -131,6 +135,12 @@ class Discourse:
 
     def push(self, occ: Occasion, *, current: bool) -> None:
         """Record a reported occasion and make it the current one (unreported ones are dropped)."""
+        if occ.kind == "visit":
+            if not occ.anaphoric:
+                self.visits.append(occ)
+            if not current:
+                return
+            self.visit = occ
         if not current and not occ.heading:
             return
         self.history.append(occ)
@@ -144,6 +154,7 @@ class Discourse:
         """A heading without a venue starts a new topic."""
         self.section = None
         self.current = None
+        self.visit = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +164,7 @@ class VenueMention:
     occasion: Occasion
     bunsetu: int
     reported: bool
+    reference: bool = False  # mentioned as a reference point (…に先立ち, …を踏まえ, …に続き)
 
 
 def is_heading(view: SentenceView) -> bool:
@@ -185,6 +197,7 @@ def find_venues(
     raw_spans: list[tuple[int, int]] = []
     taken_until = -1
     sentence_dates = [d for d in dates if view.start <= d.start and d.end <= view.end]
+    visits = _find_visits(view, lex, sentence_dates, resolver, state)
     for m in pattern.finditer(sentence):
         if m.start() < taken_until:
             continue
@@ -225,6 +238,8 @@ def find_venues(
             if stripped.startswith(prefix) and len(stripped) > len(prefix) + 1:
                 stripped = stripped[len(prefix) :]
         generic = stripped in lex.venue_nouns and not any(t in stripped for t in lex.two_plus_two)
+        if ent is not None and len(ent.surface) > len(stripped) + 1:
+            generic = False  # 防衛相会談 inside the entity 日米の防衛相会談: a named meeting
         parties = _venue_parties(surface, lex)
         bun = view.bunsetu_at(start)
         occ = Occasion(
@@ -240,12 +255,74 @@ def find_venues(
             heading=heading,
         )
         topic = bun is not None and view.particles(bun) in TOPIC_PARTICLES
-        occ = _complete(occ, view, resolver, state, local_current, topic=topic)
+        # 会談では (bare) is the meeting just reported; ハッサン国防大臣との会談では names its own
+        bare = bun is not None and not view.children.get(bun) and view.bunsetu_text(bun).startswith(surface)
+        occ = _complete(occ, view, resolver, state, local_current, topic=topic and bare)
         reported = heading or (bun is not None and _reported(view, bun, occ, sentence[b:]))
         found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))
+        found[-1] = replace(
+            found[-1], reference=not reported and bun is not None and _reference(view, bun, sentence[b:])
+        )
         if reported:
             local_current = occ
-    return found
+    return sorted([*visits, *found], key=lambda v: v.occasion.start)
+
+
+VISIT_RE = re.compile(r"(?P<verb>訪問|訪日|訪米|来日|訪中|訪韓|訪豪)(?P<pred>を?(?:し|する|され|いたし))?")
+
+
+def _find_visits(
+    view: SentenceView,
+    lex: Lexicon,
+    dates: Sequence[DateMention],
+    resolver: PartyResolver,
+    state: Discourse,
+) -> list[VenueMention]:
+    """Visits: ジブチを訪問し, …豪州、マレーシア訪問について (a trip announced), 今回の訪問.
+
+    A one-day visit dates the meetings held during it (五月九日にはジブチを訪問し). A visit is never a venue (it is no EVENT); it carries a date only when it lasted one day.
+    """
+    sentence = view.surface
+    out: list[VenueMention] = []
+    for m in VISIT_RE.finditer(sentence):
+        a, b = m.start(), m.end("verb")
+        window = sentence[max(0, a - 24) : a]
+        anaphoric = bool(re.search(r"(?:今回の|この|その|今般の|同)$", window))
+        if anaphoric:
+            members = unique(c for v in state.visits for c in v.parties)
+            occ_date = None
+        else:
+            segment = re.split(r"[のはにでがを。]|まで|にかけて", window.rstrip("をがは"))[-1]
+            codes = list(country_codes(segment, lex))
+            if not codes:
+                found, _, _ = resolver.resolve(window, view.start + a - len(window), ())
+                codes = list(found)
+            members = unique([SELF_CODE, *codes])
+            occ_date = _venue_date(view, a, b, dates, heading=False) if m["pred"] else None
+            if occ_date is not None and (
+                occ_date.range == "start" or sentence[occ_date.end - view.start :].startswith("から")
+            ):
+                occ_date = None  # 四月二十六日から二十八日まで…訪問し: which day is not said
+        occ = Occasion(
+            start=view.start + a,
+            end=view.start + b,
+            surface=m["verb"],
+            kind="visit",
+            date=occ_date,
+            parties=members,
+            generic=True,
+            anaphoric=anaphoric,
+        )
+        bun = view.bunsetu_at(view.start + a)
+        out.append(
+            VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=bool(m["pred"]) or anaphoric)
+        )
+    return out
+
+
+def _reference(view: SentenceView, b: int, after: str) -> bool:
+    """A venue mentioned as a reference point: …に先立ち, …に続き, …を踏まえ, …の前に."""
+    return bool(REFERENCE_AFTER.match(after)) or _under_reference_verb(view, b)
 
 
 def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
@@ -262,6 +339,10 @@ def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | Non
 def _anaphoric(sentence: str, a: int, surface: str) -> bool:
     before = sentence[max(0, a - 8) : a]
     if surface.startswith(("同", "本", "当該")):
+        return True
+    # このマティス長官との防衛相会談, 今回の訪問: the demonstrative opens the noun phrase
+    phrase = re.split(r"[、，。]", sentence[:a])[-1]
+    if re.match(r"^(?:この|その|今回の|今般の|先般の)[^、，。]{0,20}$", phrase):
         return True
     return before.endswith(("この際公表された", "この際", "今回の", "その際", "この", "当該", "先般の", "本"))
 
@@ -301,7 +382,7 @@ def _venue_date(view: SentenceView, a: int, b: int, dates: Sequence[DateMention]
     # the date opening the venue's clause: 四月二十七日、…会合を開催 / …であるが、同年10月25日、…会談
     for d in dates:
         ds, de = d.start - base, d.end - base
-        if de > a or sentence[de : de + 1] not in ("、", "，") or NOT_OCCASION_AFTER.match(sentence[de:]):
+        if de > a or not CLAUSE_DATE_AFTER.match(sentence[de:]) or NOT_OCCASION_AFTER.match(sentence[de:]):
             continue
         if d.mod is not None or d.range == "end":
             continue
@@ -374,6 +455,10 @@ def _complete(
             end=reported.end if reported.entity_id else occ.end,
             generic=reported.generic,
         )
+    # a meeting held during a one-day visit took place that day (五月九日にはジブチを訪問し、…
+    # ハッサン国防大臣との会談では…一致)
+    if occ.generic and occ.kind == "meeting" and occ.date is None and state.visit is not None:
+        occ = replace(occ, date=state.visit.date)
     section = state.section
     if occ.generic and section is not None and section.kind == occ.kind and not section.generic:
         occ = replace(

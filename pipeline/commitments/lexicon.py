@@ -38,6 +38,7 @@ class Lexicon:
     report_nouns: frozenset[str]
     report_verbs: frozenset[str]
     reaffirm_cues: tuple[str, ...]
+    non_volitional: frozenset[str]
     pledge_aux: frozenset[str]
     intent_aux: frozenset[str]
     pledge_nouns: frozenset[str]
@@ -91,6 +92,8 @@ def load_lexicon() -> Lexicon:
         for e in trig["predicates"]
     }
     names: dict[str, str] = dict(countries["names"])
+    # international organizations are parties too, named by their short name (UN, NATO, EU)
+    names.update(countries["international"])
     abbreviations: dict[str, str] = dict(countries["abbreviations"])
     # longest names first so that 南スーダン wins over スーダン
     country_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
@@ -105,6 +108,7 @@ def load_lexicon() -> Lexicon:
         report_nouns=frozenset(report["nouns"]),
         report_verbs=frozenset(report["verbs"]),
         reaffirm_cues=tuple(report["reaffirm_cues"]["entries"]),
+        non_volitional=frozenset(report["non_volitional"]["entries"]),
         pledge_aux=frozenset(volition["pledge_aux"]),
         intent_aux=frozenset(volition["intent_aux"]),
         pledge_nouns=frozenset(volition["pledge_nouns"]),

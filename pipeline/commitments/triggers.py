@@ -474,7 +474,7 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
     if not lemmas:
         return None
     main = lemmas[-1]
-    if any(x in NEGATION for x in lemmas) or main in lex.non_acts:
+    if any(x in NEGATION for x in lemmas) or main in lex.non_acts or main in lex.non_volitional:
         return None
     if any(x in ("れる", "られる") for x in lemmas):
         return None  # 送られてまいります: nobody binds themselves to a passive
