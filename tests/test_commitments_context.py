@@ -59,8 +59,7 @@ def test_commitments_one_record_per_occasion(parse) -> None:
     ents = [entity(text, "「2+2」共同発表", "DOCUMENT", "e1"), entity(text, "日米防衛相会談", "EVENT", "e2")]
     found = _run(parse, text, dates, ents)
     assert [
-        (c.type.value, c.date.value if c.date else None, c.venue.entity_id if c.venue else None)
-        for c in found
+        (c.type.value, c.date.value if c.date else None, c.venue.entity_id if c.venue else None) for c in found
     ] == [
         ("reaffirmation", "2010-05-28", "e1"),
         ("reaffirmation", "2011-01-13", "e2"),
@@ -118,8 +117,7 @@ def test_commitments_no_inheritance_across_dated_occasions(parse) -> None:
     ]
     found = _run(parse, text, dates, ents)
     summary = [
-        (c.trigger.surface, c.date.value if c.date else None, c.venue.entity_id if c.venue else None)
-        for c in found
+        (c.trigger.surface, c.date.value if c.date else None, c.venue.entity_id if c.venue else None) for c in found
     ]
     assert summary == [
         ("合意", "2009-11-13", "e1"),
@@ -176,7 +174,7 @@ ITALY_DOC = (
     "○国務大臣（小野寺五典君）　五月七日にはイタリアを訪問し、"
     "ピノッティ国防大臣との会談を行いました。"
     "会談では、私から、防衛装備移転三原則について説明し、"
-    "先方より、我が国の取組について理解と支持が示されました。\n"
+    "先方より、両国の防衛協力を進めていきたい旨発言がありました。\n"
     "　五月九日にはジブチを訪問し、ソマリア沖において活動する部隊を視察したほか、"
     "ハッサン国防大臣との会談を行いました。\n"
     "　ハッサン国防大臣との会談では、両国の関係を更に進展させていくことについて意見の一致を見ました。\n"
@@ -187,7 +185,7 @@ def test_commitments_generic_meetings_take_the_visited_country(parse) -> None:
     found = _run(parse, ITALY_DOC, meta={"date": "2014-05-13"})
     summary = [(c.trigger.surface, c.type.value, sorted(c.actor.members)) for c in found]
     assert summary == [
-        ("支持が示され", "pledge", ["IT"]),  # 先方 is the other side of the meeting being reported
+        ("進めていきたい旨発言", "intent", ["IT"]),  # 先方 is the other side of the meeting reported
         ("一致", "agreement", ["DJ", "JP"]),  # ソマリア沖 is a place, not a party
     ]
 

@@ -724,7 +724,7 @@ def _commitments(
         own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
-    elif match.kind == "first_person" or mention is Mention.BACKGROUND:
+    elif match.kind == "first_person" or (mention is Mention.BACKGROUND and not _evaluated_act(view, match)):
         occasions = [None]
     elif any(
         v.reported and v.occasion.date is not None and not v.occasion.anaphoric and view.start <= v.occasion.date.start
@@ -903,7 +903,7 @@ def _joint(
     view: SentenceView,
 ) -> bool:
     """A joint setting for 確認/定める: two parties named, or a meeting/statement at hand."""
-    if len(members) >= 2 or frame_venues:
+    if len(members) >= 2 or any(v.occasion.kind != "visit" for v in frame_venues):
         return True
     if explicit:
         return False
@@ -918,7 +918,10 @@ def _joint(
         tail_end = view.bunsetu[after].last if after >= 0 else view.bunsetu[head].last
     tail = view.span_text(match.last, tail_end)
     if re.search(r"でき", tail):
-        return False  # 確認できた without two parties or a venue at hand: a fact was verified
+        # 確認できた in a meeting report is a joint confirmation (…一致していることを確認できた
+        # ことは意義がある); checked by oneself (自ら確認することもできました) it is a fact verified
+        unilateral = re.search(r"自ら|自分|この目|現地で", view.surface)
+        return current is not None and current.kind == "meeting" and not unilateral
     if re.search(r"され", tail):
         return current is not None and not current.heading
     return current is not None
@@ -957,6 +960,15 @@ def _actor(
     return Actor(members=occ.parties, inferred=True, entities=())
 
 
+def _evaluated_act(view: SentenceView, match: TriggerMatch) -> bool:
+    """…を確認できたことは(意義がある): the act of the meeting, recalled as the topic of an evaluation."""
+    pred = view.bunsetu[match.pred]
+    if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
+        return False
+    noun = view.tokens[view.content_tokens(pred.head)[0]].lemma
+    return noun in ("こと", "事") and view.particles(pred.head) in ("は", "が", "も")
+
+
 def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[TriggerMatch]) -> Mention:
     """``background`` for a trigger in a relative clause about a thing (…において定めた戦略目標)."""
     pred = view.bunsetu[match.pred]
@@ -964,6 +976,9 @@ def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[Trigger
         return Mention.MAIN
     head = pred.head
     noun = view.tokens[view.content_tokens(head)[0]].lemma
+    if _evaluated_act(view, match):
+        # …を確認できたことは、大きな意義があります: an act recalled to be evaluated
+        return Mention.BACKGROUND
     if noun in CONJUNCTIVE_NOUNS:
         return Mention.MAIN
     # …を完了し、…を再確認、: GiNZA hangs a clause on the next coordinated verbal noun

@@ -268,7 +268,7 @@ def find_venues(
     return sorted([*visits, *found], key=lambda v: v.occasion.start)
 
 
-VISIT_RE = re.compile(r"(?P<verb>訪問|訪日|訪米|来日|訪中|訪韓|訪豪)(?P<pred>を?(?:し|する|され|いたし))?")
+VISIT_RE = re.compile(r"(?P<verb>訪問|訪日|訪米|来日|訪中|訪韓|訪豪|視察)(?P<pred>を?(?:し|する|され|いたし))?")
 
 
 def _find_visits(
@@ -280,7 +280,8 @@ def _find_visits(
 ) -> list[VenueMention]:
     """Visits: ジブチを訪問し, …豪州、マレーシア訪問について (a trip announced), 今回の訪問.
 
-    A one-day visit dates the meetings held during it (五月九日にはジブチを訪問し). A visit is never a venue (it is no EVENT); it carries a date only when it lasted one day.
+    A one-day visit dates the meetings held during it (五月九日にはジブチを訪問し). A visit is never
+    a venue (it is no EVENT); it carries a date only when it lasted one day.
     """
     sentence = view.surface
     out: list[VenueMention] = []
@@ -288,7 +289,11 @@ def _find_visits(
         a, b = m.start(), m.end("verb")
         window = sentence[max(0, a - 24) : a]
         anaphoric = bool(re.search(r"(?:今回の|この|その|今般の|同)$", window))
-        if anaphoric:
+        if anaphoric and m["verb"] == "視察":
+            # この視察においては: the inspection just reported (no meeting: nothing joint happens)
+            members = state.visit.parties if state.visit else (SELF_CODE,)
+            occ_date = state.visit.date if state.visit else None
+        elif anaphoric:
             members = unique(c for v in state.visits for c in v.parties)
             occ_date = None
         else:
@@ -299,10 +304,15 @@ def _find_visits(
                 codes = list(found)
             members = unique([SELF_CODE, *codes])
             occ_date = _venue_date(view, a, b, dates, heading=False) if m["pred"] else None
-            if occ_date is not None and (
+            starts_range = occ_date is not None and (
                 occ_date.range == "start" or sentence[occ_date.end - view.start :].startswith("から")
-            ):
+            )
+            if starts_range:
                 occ_date = None  # 四月二十六日から二十八日まで…訪問し: which day is not said
+            if m["verb"] == "視察" and occ_date is None and state.visit is not None:
+                # an inspection during the visit being reported (ジブチにおいては…を視察しました)
+                occ_date = state.visit.date
+                members = unique([*state.visit.parties, *members])
         occ = Occasion(
             start=view.start + a,
             end=view.start + b,

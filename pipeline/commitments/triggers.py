@@ -131,6 +131,7 @@ def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = Fals
         match = _first_person(view, lex)
         if match is not None and not any(_overlaps(match, f) for f in found):
             found.append(match)
+            found.extend(m for m in _coordinated_pledges(view, lex, match) if not any(_overlaps(m, f) for f in found))
     found = _dedupe(found)
     out = []
     for m in found:
@@ -582,6 +583,33 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         content=view.token_bunsetu[first] if content_start < view.token_bunsetu[first] else -1,
         kind="first_person",
     )
+
+
+def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) -> list[TriggerMatch]:
+    """〜に努めるとともに、…取り組んでまいります: the coordinated predicate is a pledge of its own.
+
+    Only a full verb joined by とともに counts (a 連用形 〜を推進し、…強化していきます shares the one
+    pledge, as the gold fixtures have it).
+    """
+    if match.type is not CommitmentType.PLEDGE:
+        return []
+    out = []
+    for c in view.children.get(match.pred, ()):
+        text = view.bunsetu_text(c)
+        if not re.search(r"とともに[、，]?$", text) or not view.is_predicate(c):
+            continue
+        verb = view.content_tokens(c)
+        if not verb or view.tokens[verb[0]].lemma in STATIVE or view.tokens[verb[0]].lemma in lex.non_acts:
+            continue
+        last = verb[-1]
+        while (
+            last + 1 <= view.bunsetu[c].last
+            and view.tokens[last + 1].pos in ("AUX",)
+            and view.token_text(last + 1) not in ("とともに",)
+        ):
+            last += 1
+        out.append(replace(match, first=verb[0], last=last, lemma=view.tokens[verb[0]].lemma, pred=c, content=-1))
+    return out
 
 
 def _pledge_aux(view: SentenceView, lex: Lexicon, b: int) -> bool:
