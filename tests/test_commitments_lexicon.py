@@ -14,9 +14,7 @@ DATA_FILES = ("triggers.json", "countries.json", "parties.json")
 
 
 def _data(name: str) -> dict:
-    return json.loads(
-        resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8")
-    )
+    return json.loads(resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

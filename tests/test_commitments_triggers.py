@@ -80,9 +80,7 @@ def _run(parse, text: str, **kw):
 
 
 @pytest.mark.parametrize(("text", "trigger", "ctype", "members"), TRIGGER_TESTS)
-def test_commitments_trigger_type_actor(
-    parse, text: str, trigger: str, ctype: str, members: list[str]
-) -> None:
+def test_commitments_trigger_type_actor(parse, text: str, trigger: str, ctype: str, members: list[str]) -> None:
     found = _run(parse, text)
     hits = [c for c in found if trigger in c.trigger.surface or c.trigger.surface in trigger]
     assert hits, [c.trigger.surface for c in found]

@@ -34,9 +34,7 @@ from pipeline.tokens import find_sentences  # noqa: E402
 def gold_dates(items: list[dict]) -> list[DateMention]:
     keys = DateMention.__slots__
     return [
-        DateMention(
-            **{k: v for k, v in d.items() if k in keys and k != "flags"}, flags=tuple(d.get("flags") or ())
-        )
+        DateMention(**{k: v for k, v in d.items() if k in keys and k != "flags"}, flags=tuple(d.get("flags") or ()))
         for d in items
     ]
 
@@ -83,9 +81,7 @@ def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
         gv = (g.get("venue") or {}).get("entity_id")
         pv = (p.get("venue") or {}).get("entity_id")
         ge, pe = gents.get(gv), pents.get(pv)
-        ok = (ge is None and pe is None) or bool(
-            ge and pe and ge["start"] < pe["end"] and pe["start"] < ge["end"]
-        )
+        ok = (ge is None and pe is None) or bool(ge and pe and ge["start"] < pe["end"] and pe["start"] < ge["end"])
         if not ok:
             gs = f"{ge['surface']}@{ge['start']}" if ge else None
             ps = f"{pe['surface']}@{pe['start']}" if pe else None
@@ -132,9 +128,7 @@ def main() -> None:
         else:
             dates = list(find_dates(doc.text, document_date=document_date(doc), sentences=sentences).dates)
             entities = list(find_entities(doc.text, p, sentences=sentences))
-        found = find_commitments(
-            doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta
-        )
+        found = find_commitments(doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta)
         pred = [_plain(c) for c in found]
         if args.show or gold is None:
             print("=====", doc.doc_id, len(found))
@@ -147,15 +141,11 @@ def main() -> None:
                 print(f"      {c['mention']} {c['polarity']} | {what}")
                 if args.context:
                     t0 = c["trigger"]["start"]
-                    print(
-                        "       ..." + doc.text[max(0, t0 - 60) : c["trigger"]["end"] + 8].replace("\n", "⏎")
-                    )
+                    print("       ..." + doc.text[max(0, t0 - 60) : c["trigger"]["end"] + 8].replace("\n", "⏎"))
         if gold is not None:
             scores = DocScores()
             ents_p = {e.id: _plain(e) for e in entities}
-            score_commitments(
-                gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p
-            )
+            score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
             total.merge(scores)
             if args.diff:
                 diff(gold, pred, doc.text, ents_p)
