@@ -1,63 +1,278 @@
-"""Stage 4: named entities from GiNZA's NER, mapped to the project's seven labels.
+"""Stage 4: named entities: GiNZA's NER behind a domain layer, mapped to the seven labels.
 
-See ``find_entities``. Follows ANNOTATION.md (Entities).
+``configure_nlp`` adds the domain ruler (``ruler.py``) before GiNZA's ``ner``; ``find_entities``
+reads the parse back as records and applies the rules of ANNOTATION.md (Entities):
+
+1. ruler entities keep their label, subtype and canonical name; GiNZA's ENE labels go through
+   ``labels.ENE_MAP`` (the ENE label becomes ``subtype``; unmapped labels are dropped);
+2. spans are tidied: footnote digits glued to a name (日米首脳会談1) and unbalanced brackets are
+   cut off, honorifics (氏, 君) leave person names; headings (第III部) and bare country
+   abbreviations (日米) are not entities;
+3. persons with titles (``persons.py``): the ruler's titles are attached to the name before them,
+   with ``(当時)`` as qualifier; Diet speaker lines give their speaker;
+4. canonical names (``canonical.py``): ISO codes for countries, gazetteer canonical names, and
+   short names defined in the text resolved to their full name (every later mention included);
+5. overlaps are resolved (rules over the ruler over the model, then longer spans).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.parse import ParsedDoc
-from pipeline.schema import Entity, EntityLabel, Sentence
+from pipeline.entities.canonical import country_code, find_definitions
+from pipeline.entities.labels import ENE_MAP, map_ene_entities
+from pipeline.entities.persons import (
+    find_name_before,
+    qualifier_after,
+    speaker_persons,
+    strip_honorific,
+)
+from pipeline.entities.ruler import TITLE_LABEL, add_ruler, lexicon, ruler_fingerprint
+from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
+from pipeline.schema import STAGE_VERSIONS, Entity, EntityLabel, Sentence, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["configure_nlp", "find_entities", "fingerprint"]
+__all__ = ["configure_nlp", "find_entities", "fingerprint", "map_ene_entities"]
 
-# ENE label -> our label; ENE labels absent here are dropped.
-ENE_MAP: dict[str, EntityLabel] = {
-    "Person": EntityLabel.PERSON,
-    "Country": EntityLabel.LOCATION,
-    "Province": EntityLabel.LOCATION,
-    "City": EntityLabel.LOCATION,
-    "Government": EntityLabel.ORG,
-    "Military": EntityLabel.ORG,
-    "Company": EntityLabel.ORG,
-    "International_Organization": EntityLabel.ORG,
-    "Political_Party": EntityLabel.ORG,
-    "Conference": EntityLabel.EVENT,
-    "Treaty": EntityLabel.DOCUMENT,
-    "Law": EntityLabel.DOCUMENT,
-}
+OUR_LABELS = frozenset(label.value for label in EntityLabel)
+# Priorities when spans overlap: rules about persons > the domain ruler > GiNZA's model.
+PRIORITY = {"speaker": 4, "title_rule": 3, "definition": 3, "ruler": 2, "model": 1}
+# Document structure, not names: 第III部, 第2章, 第5条 (GiNZA tags 第III部 Organization_Other).
+HEADING = re.compile(r"^第[0-9０-９IVXⅠ-Ⅻ一二三四五六七八九十百]+[部章節項条款]$")
+# A footnote number glued to a name written in Japanese script: 日米首脳会談1 → 日米首脳会談.
+FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}$")
+# 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
+ANAPHORIC = re.compile(r"^[同両本当各該][^\W\d]")
+KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+OPENERS = "「『（(［[【〔"
+CLOSERS = "」』）)］]】〕"
+TRIM = " \t\u3000、。，．・"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    label: EntityLabel
+    subtype: str | None
+    canonical: str | None
+    source: str
+    title: Span | None = None
+    qualifier: Span | None = None
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY[self.source]
 
 
 def configure_nlp(nlp: Language) -> None:
-    """Add the domain layer to a loaded GiNZA pipeline (none yet)."""
+    """Add the domain layer (an EntityRuler) to a loaded GiNZA pipeline, before its ``ner``."""
+    add_ruler(nlp, before="ner" if "ner" in nlp.pipe_names else None)
 
 
 def fingerprint() -> str:
-    """Hash of everything ``configure_nlp`` adds: part of the parse cache key."""
-    return hashlib.sha256(b"entities.v1:no-ruler").hexdigest()[:16]
+    """Hash of everything ``configure_nlp`` adds (ruler code version, data, patterns): a cache key part."""
+    digest = hashlib.sha256(f"{STAGE_VERSIONS['entities']}:{ruler_fingerprint()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _tidy(text: str, start: int, end: int, label: EntityLabel) -> tuple[int, int]:
+    """Cut footnote digits, unbalanced brackets and stray punctuation off a model span."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    # a bracket at an edge whose partner is not inside the span
+    for _ in range(2):
+        surface = text[start:end]
+        if surface and surface[0] in OPENERS and CLOSERS[OPENERS.index(surface[0])] not in surface:
+            start += 1
+        surface = text[start:end]
+        if surface and surface[-1] in CLOSERS and OPENERS[CLOSERS.index(surface[-1])] not in surface:
+            end -= 1
+    if label is not EntityLabel.PRODUCT:
+        match = FOOTNOTE.search(text[start:end])
+        if match and match.start() > 0:
+            end = start + match.start()
+    if label is EntityLabel.PERSON:
+        end = strip_honorific(text, start, end)
+    return start, end
+
+
+def _is_abbreviation_combo(surface: str) -> bool:
+    """日米, 日米両国, 日米間: country abbreviations only (optional in gold; never output)."""
+    kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1}
+    core = re.sub(r"(両国|両政府|両首脳|間|側|両)$", "", surface)
+    return bool(core) and all(ch in kanji for ch in core)
+
+
+def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
+    """A candidate from one parsed span (ruler or model), or None when it is not ours."""
+    if ent.label in OUR_LABELS:
+        subtype, _, canonical = ent.ent_id.partition("|")
+        return _Candidate(ent.start, ent.end, EntityLabel(ent.label), subtype or None, canonical or None, "ruler")
+    label = ENE_MAP.get(ent.label)
+    if label is None:
+        return None
+    start, end = _tidy(text, ent.start, ent.end, label)
+    if start >= end:
+        return None
+    surface = unicodedata.normalize("NFKC", text[start:end])
+    if HEADING.match(surface) or _is_abbreviation_combo(surface) or not re.search(r"\w", surface):
+        return None
+    if ANAPHORIC.match(surface):
+        return None
+    if ent.label == "Product_Other" and KANJI_ONLY.match(surface):
+        # GiNZA's Product_Other on an all-kanji compound is a common noun (拉致問題解決)
+        return None
+    code = country_code(surface)
+    if code is not None:
+        # a country name is a country whatever the model thought (カメルーン tagged Person)
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", code, "model")
+    return _Candidate(start, end, label, ent.label, None, "model")
+
+
+def _attach_titles(
+    text: str, tokens: Sequence[ParsedToken], titles: Sequence[ParsedEntity], cands: list[_Candidate]
+) -> list[_Candidate]:
+    """PERSON candidates for every title with a name before it (or a model person after it)."""
+    local_heads = tuple(lexicon()["local_title_heads"]["heads"])
+    persons_model = [(c.start, c.end) for c in cands if c.label is EntityLabel.PERSON]
+    ruler_spans = [(c.start, c.end) for c in cands if c.source == "ruler"]
+    out = []
+    for title in titles:
+        title_span = Span(title.start, title.end, text[title.start : title.end])
+        name = find_name_before(
+            text,
+            tokens,
+            title.start,
+            person_spans=persons_model,
+            blocked=ruler_spans,
+            local_title=title_span.surface.endswith(local_heads),
+        )
+        if name is None:
+            after = [p for p in persons_model if p[0] == title.end]
+            if not after:
+                continue
+            name = after[0]
+        out.append(
+            _Candidate(
+                name[0],
+                name[1],
+                EntityLabel.PERSON,
+                "Person",
+                None,
+                "title_rule",
+                title=title_span,
+                qualifier=qualifier_after(text, title.end),
+            )
+        )
+    return out
+
+
+def _resolve_overlaps(cands: Sequence[_Candidate]) -> list[_Candidate]:
+    """Keep the best of overlapping candidates: higher priority, then longer, then earlier."""
+    kept: list[_Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _token_bounds(tokens: Sequence[ParsedToken]) -> tuple[set[int], set[int]]:
+    return {t.start for t in tokens}, {t.end for t in tokens}
+
+
+def _apply_definitions(text: str, tokens: Sequence[ParsedToken], cands: list[_Candidate]) -> list[_Candidate]:
+    """Short names defined in the text: canonical = the full name, later mentions added."""
+    spans = [
+        (c.start, c.end, c.canonical or text[c.start : c.end])
+        for c in cands
+        if c.label is not EntityLabel.PERSON
+    ]
+    definitions = find_definitions(text, spans)
+    if not definitions:
+        return cands
+    starts, ends = _token_bounds(tokens)
+    label_of = {(c.canonical or text[c.start : c.end]): c.label for c in cands}
+    out = list(cands)
+    for definition in definitions:
+        label = label_of.get(definition.full)
+        if label is None:
+            continue
+        position = definition.start
+        while position >= 0:
+            start, end = position, position + len(definition.short)
+            aligned = (start in starts or start == definition.start) and (end in ends or end == definition.end)
+            if aligned:
+                same = [c for c in out if c.start == start and c.end == end]
+                for c in same:
+                    c.canonical = definition.full
+                if not same:
+                    out.append(_Candidate(start, end, label, "Short_Name", definition.full, "definition"))
+            position = text.find(definition.short, end)
+    return out
 
 
 def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence] = ()) -> tuple[Entity, ...]:
-    """Entities of ``text`` from its GiNZA parse; offsets index ``text``."""
-    entities = []
+    """Entities of ``text`` from its GiNZA parse (domain ruler included), per ANNOTATION.md.
+
+    Args:
+        text: the document text; every offset below indexes it (code points, end exclusive).
+        parsed: GiNZA's parse of ``text`` as records (ruler spans carry our labels, model spans
+            ENE labels).
+        sentences: unused for now (kept for the stage interface).
+
+    Returns:
+        Entities sorted by offset, ids ``e0``, ``e1``...; PERSON entities carry ``title`` and
+        ``title_qualifier`` spans. Nothing is raised for odd input: spans that do not fit are
+        dropped.
+    """
+    del sentences
+    cands: list[_Candidate] = []
+    titles: list[ParsedEntity] = []
     for ent in parsed.entities:
-        label = ENE_MAP.get(ent.label)
-        if label is None:
+        if not (0 <= ent.start < ent.end <= len(text)):
             continue
-        entities.append(
-            Entity(
-                id=f"e{len(entities)}",
-                start=ent.start,
-                end=ent.end,
-                surface=text[ent.start : ent.end],
-                label=label,
-                subtype=ent.label,
-            )
+        if ent.label == TITLE_LABEL:
+            titles.append(ent)
+            continue
+        cand = _from_parse(text, ent)
+        if cand is not None:
+            cands.append(cand)
+    cands.extend(_attach_titles(text, parsed.tokens, titles, cands))
+    for speaker in speaker_persons(text):
+        cands.append(
+            _Candidate(speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title)
         )
-    return tuple(entities)
+    # a title is never (part of) another entity
+    title_spans = [(c.title.start, c.title.end) for c in cands if c.title is not None]
+    cands = [c for c in cands if c.title is not None or not any(c.start < b and a < c.end for a, b in title_spans)]
+    for cand in cands:
+        code = country_code(text[cand.start : cand.end])
+        if code and cand.label is EntityLabel.LOCATION:
+            cand.canonical = cand.canonical or code
+    cands = _resolve_overlaps(cands)
+    cands = _resolve_overlaps(_apply_definitions(text, parsed.tokens, cands))
+    return tuple(
+        Entity(
+            id=f"e{i}",
+            start=c.start,
+            end=c.end,
+            surface=text[c.start : c.end],
+            label=c.label,
+            subtype=c.subtype,
+            canonical=c.canonical,
+            title=c.title,
+            title_qualifier=c.qualifier,
+            source=c.source,
+        )
+        for i, c in enumerate(cands)
+    )

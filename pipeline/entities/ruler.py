@@ -1,0 +1,309 @@
+"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, built from ``data/``.
+
+spaCy's ``ner`` keeps entities that are already set and predicts around them, so names the
+statistical model gets wrong in this domain (普天間飛行場 as N_Flora, 防衛省 as Country) are fixed
+before it runs, and titles are marked so that it cannot swallow them into a name (一川防衛大臣 as
+Company): the ruler labels a title ``TITLE``; ``find_entities`` attaches it to the person before
+it and never outputs it as an entity.
+
+Patterns come from two places:
+
+- gazetteers (``data/*.tsv``): official names of ministries, forces, bases, treaties, plans,
+  meetings, places; phrase patterns matched on Sudachi's normalized form (``NORM``), so full-
+  and half-width spellings (ＮＡＴＯ, NATO) both match;
+- token patterns over GiNZA's tokens built from the word lists of ``data/lexicon.json``: a
+  country prefix and a meeting noun (日米首脳会談, 日中韓外相会合, 日・デンマーク三者会談 for any
+  countries), 「2+2」 forms, …省/…庁 for government bodies, a country and 政府/軍/国防部,
+  weapon designators (F-35A, MV-22, SM-3ブロックIIA), laws (…法), person titles.
+
+The ruler labels are our seven labels (plus ``TITLE``); each pattern's ``id`` carries
+``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "RULER_NAME",
+    "TITLE_LABEL",
+    "GazetteerEntry",
+    "build_patterns",
+    "countries",
+    "gazetteer",
+    "lexicon",
+    "ruler_fingerprint",
+]
+
+RULER_NAME = "jp_domain_ruler"
+TITLE_LABEL = "TITLE"
+# Bump when the pattern-building code changes in a way the data files do not show.
+RULER_VERSION = "ruler.v1"
+
+GAZETTEERS = (
+    "organizations.tsv",
+    "facilities.tsv",
+    "events.tsv",
+    "documents.tsv",
+    "products.tsv",
+    "locations.tsv",
+)
+DATA_FILES = (*GAZETTEERS, "countries.tsv", "lexicon.json")
+HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One name of a gazetteer file, with its label, subtype, canonical name and source."""
+
+    name: str
+    label: str
+    subtype: str
+    canonical: str | None
+    source: str
+
+
+def _read(name: str) -> str:
+    return resources.files("pipeline.entities").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    for line in _read(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """Every entry of the gazetteer files, in file order."""
+    entries = []
+    for name in GAZETTEERS:
+        for row in _rows(name):
+            if len(row) != 5:
+                raise ValueError(f"{name}: expected 5 tab-separated fields, got {row!r}")
+            text, label, subtype, canonical, source = row
+            entries.append(GazetteerEntry(text, label, subtype, canonical or None, source))
+    return tuple(entries)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country name -> ISO 3166-1 alpha-2 code (``data/countries.tsv``)."""
+    return {row[1]: row[0] for row in _rows("countries.tsv")}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The word lists of ``data/lexicon.json``."""
+    data: dict[str, Any] = json.loads(_read("lexicon.json"))
+    return data
+
+
+def _words(key: str) -> list[str]:
+    return [entry[0] for entry in lexicon()[key]]
+
+
+def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = None) -> dict[str, Any]:
+    return {"label": label, "pattern": pattern, "id": f"{subtype}|{canonical or ''}"}
+
+
+def _country_token() -> dict[str, Any]:
+    """A token that names a country: a one-kanji abbreviation, a country name, or Sudachi's 地名-国."""
+    names = sorted(set(lexicon()["country_abbreviations"]) - {"_doc"} | set(countries()))
+    return {"NORM": {"IN": names}}
+
+
+def _combo_token(op: str | None = None) -> dict[str, Any]:
+    """A token made of one-kanji country abbreviations only (日米, 日中, 韓)."""
+    kanji = "".join(k for k in lexicon()["country_abbreviations"] if len(k) == 1)
+    token: dict[str, Any] = {"NORM": {"REGEX": f"^[{kanji}]{{1,4}}$"}}
+    if op:
+        token["OP"] = op
+    return token
+
+
+def _country_sequences() -> Iterator[list[dict[str, Any]]]:
+    """Country prefixes of a bilateral/multilateral name: 日米, 日米韓, 日・デンマーク・グリーンランド."""
+    yield [_combo_token("+")]
+    country = _country_token()
+    dot = {"NORM": {"IN": ["・", "･"]}}
+    for n in (2, 3, 4):
+        seq: list[dict[str, Any]] = [country]
+        for _ in range(n - 1):
+            seq += [dot, country]
+        yield seq
+
+
+def _meeting_patterns() -> Iterator[dict[str, Any]]:
+    kinds = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "*"}
+    heads = {"NORM": {"IN": _words("meeting_heads")}}
+    statements = {"NORM": {"IN": _words("statement_heads")}}
+    joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言", "文書"]}}]
+    # 協議/対話/会議 alone after a country pair are generic (日米協議): they need a kind (日米安全保障協議)
+    bare_heads = {"NORM": {"IN": [w for w in _words("meeting_heads") if w not in ("協議", "対話", "会議")]}}
+    kind = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "+"}
+    count = [{"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}}, {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}}]
+    for prefix in _country_sequences():
+        yield _pattern("EVENT", "Conference", [*prefix, kind, heads])
+        yield _pattern("EVENT", "Conference", [*prefix, bare_heads])
+        yield _pattern("EVENT", "Conference", [*prefix, *count, kinds, heads])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, statements])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *joint])
+        yield _pattern("ORG", "Alliance", [*prefix, {"NORM": {"IN": _words("alliance_heads")}}])
+    ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
+    yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, heads])
+    # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
+    bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
+    yield _pattern(
+        "EVENT",
+        "Conference",
+        [
+            {"NORM": {"IN": bodies}},
+            {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
+            {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相"]}, "OP": "?"},
+            {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+        ],
+    )
+
+
+def _two_plus_two_patterns() -> Iterator[dict[str, Any]]:
+    """「2+2」, ２＋２, ２プラス２ (NORM folds width), alone or with 会合/共同発表/文書."""
+    core = [{"NORM": "2"}, {"NORM": {"IN": ["+", "プラス", "＋"]}}, {"NORM": "2"}]
+    bracketed = [{"NORM": {"IN": ["「", "『"]}}, *core, {"NORM": {"IN": ["」", "』"]}}]
+    event_heads = {"NORM": {"IN": ["会合", "閣僚会合", "会議", "協議"]}}
+    doc_heads = {"NORM": {"IN": ["共同発表", "文書", "共同文書", "共同声明"]}}
+    joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "文書"]}}]
+    for body in (bracketed, core):
+        for prefix in ([], [_combo_token()]):
+            yield _pattern("EVENT", "Conference", [*prefix, *body])
+            yield _pattern("EVENT", "Conference", [*prefix, *body, event_heads])
+            yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *body, doc_heads])
+            yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *body, *joint])
+
+
+def _government_patterns() -> Iterator[dict[str, Any]]:
+    country = _country_token()
+    heads = {"NORM": {"IN": _words("government_heads")}}
+    yield _pattern("ORG", "Government", [country, heads])
+    # 米国防省, 英国防省, 中国国防部: a country, a kanji noun or two, then 省/庁/部
+    noun = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥]+$"}, "OP": "{1,2}"}
+    yield _pattern("ORG", "Ministry", [country, noun, {"NORM": {"IN": ["省", "庁", "部"]}}])
+    yield _pattern("ORG", "Ministry", [noun, {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}])
+    # one-token ministries and agencies: 防衛省, 外務省, 気象庁 (generic 省庁 words excluded)
+    generic = ["官公庁", "各省庁", "省庁", "中央省庁", "関係省庁", "各省", "両省", "同省", "同庁", "本省"]
+    suffixes = "".join(_words("ministry_suffixes"))
+    yield _pattern(
+        "ORG",
+        "Ministry",
+        [{"NORM": {"REGEX": f"^[一-龥ァ-ヶー]{{2,}}[{suffixes}]$", "NOT_IN": generic}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+    )
+
+
+def _facility_patterns() -> Iterator[dict[str, Any]]:
+    """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
+    place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
+    heads = ["飛行場", "基地", "空港", "駐屯地", "演習場", "訓練場", "補給廠", "港湾施設", "海軍施設", "通信施設", "弾薬庫"]
+    yield _pattern("FACILITY", "Military_Base", [place, {"NORM": {"IN": heads}}])
+    yield _pattern(
+        "FACILITY",
+        "Military_Base",
+        [{"NORM": "キャンプ"}, {"NORM": {"IN": ["・", "･"]}, "OP": "?"}, {"NORM": {"REGEX": "^[ァ-ヶー一-龥]+$"}}],
+    )
+
+
+def _weapon_patterns() -> Iterator[dict[str, Any]]:
+    """Designators: F-35A, MV-22, CV22, SM-3ブロックIIA, PAC-3, P-3C, KC-46A, RQ-4."""
+    hyphen = {"NORM": {"IN": HYPHENS}}
+    number = {"NORM": {"REGEX": r"^\d{1,3}$"}}
+    suffix = {"NORM": {"REGEX": "^(?i:[a-z]{1,2})$"}, "OP": "?"}
+    block = [
+        {"NORM": "ブロック", "OP": "?"},
+        {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}[ab]?|\d[ab]?)$"}, "OP": "?"},
+        {"NORM": {"REGEX": "^(?i:[ab])$"}, "OP": "?"},
+    ]
+    name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
+    multi = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
+    single = "f|c|p|e|b|t|a|u"
+    for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
+        prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
+        yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
+
+
+def _law_patterns() -> Iterator[dict[str, Any]]:
+    """…法 as a separate token after nouns: 自衛隊法, 防衛省設置法, 国家安全保障会議設置法."""
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,4}"}
+    yield _pattern("DOCUMENT", "Law", [nouns, {"NORM": "法", "TAG": {"REGEX": "^名詞"}}])
+
+
+def _title_patterns() -> Iterator[dict[str, Any]]:
+    """Person titles: an optional country, kanji nouns, a head (米国防長官, 経済再生担当大臣).
+
+    Modifiers must contain kanji so that a katakana name before a title (フローマン通商代表)
+    stays out of it; a place before a local head (沖縄県知事) belongs to the title.
+    """
+    heads = _words("title_heads")
+    head_re = "|".join(sorted(heads, key=len, reverse=True))
+    head = {"NORM": {"REGEX": f"^[一-龥]*(?:{head_re})$"}, "TAG": {"REGEX": "^名詞"}}
+    country = {**_country_token(), "OP": "?"}
+    modifier = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
+    yield _pattern(TITLE_LABEL, "Title", [country, modifier, head])
+    local = lexicon()["local_title_heads"]["heads"]
+    local_head = {"NORM": {"REGEX": f"^[県都府道州市町村区]?(?:{'|'.join(local)})$"}}
+    place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
+    yield _pattern(TITLE_LABEL, "Title", [place, {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"}, local_head])
+
+
+def build_patterns() -> list[dict[str, Any]]:
+    """Every EntityRuler pattern of the domain layer (gazetteer phrases, then token patterns)."""
+    patterns = [_pattern(e.label, e.subtype, e.name, e.canonical) for e in gazetteer()]
+    for group in (
+        _meeting_patterns,
+        _two_plus_two_patterns,
+        _government_patterns,
+        _facility_patterns,
+        _weapon_patterns,
+        _law_patterns,
+        _title_patterns,
+    ):
+        patterns.extend(group())
+    return patterns
+
+
+@cache
+def ruler_fingerprint() -> str:
+    """Hash of the ruler's code version, its data files and its patterns."""
+    digest = hashlib.sha256(RULER_VERSION.encode("utf-8"))
+    for name in DATA_FILES:
+        digest.update(name.encode("utf-8"))
+        digest.update(_read(name).encode("utf-8"))
+    digest.update(json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = None) -> None:
+    """Add the EntityRuler to ``nlp`` (before ``ner`` by default; ``after`` for experiments)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where: dict[str, str] = {"after": after} if after else ({"before": before} if before else {})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"phrase_matcher_attr": "NORM", "validate": True, "overwrite_ents": True},
+        **where,  # type: ignore[arg-type]
+    )
+    # Phrase patterns are tokenized by the pipeline; only the tokenizer is needed for NORM, and
+    # GiNZA's tokenizer already sets tags (hence spaCy's W012 warning, which does not apply).
+    others = [name for name in nlp.pipe_names if name != RULER_NAME]
+    with nlp.select_pipes(disable=others), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W012\]")
+        ruler.add_patterns(build_patterns())  # type: ignore[attr-defined]
