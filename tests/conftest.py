@@ -54,3 +54,12 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     summary = run_extract([FIXTURES / "raw"], out, TEST)
     assert summary.exit_status == 0, [str(f) for f in summary.failures]
     yield out
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """GiNZA with the domain layer, as the pipeline builds it: loaded once for every slow test."""
+    pytest.importorskip("ginza")
+    from pipeline.extract import build_nlp
+
+    return build_nlp()

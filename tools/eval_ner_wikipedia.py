@@ -92,7 +92,7 @@ def score(golds: Sequence[list[dict[str, Any]]], preds: Sequence[list[dict[str, 
     def label(x: dict[str, Any]) -> str:
         return str(x["label"])
 
-    for gold, pred in zip(golds, preds):
+    for gold, pred in zip(golds, preds, strict=True):
         strict += match_strict(gold, pred, label)
         pairs = match_lenient(gold, pred, label)
         lenient += PRF(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
@@ -118,12 +118,15 @@ def parse_sentences(texts: Sequence[str], *, bare: bool, cache_dir: Path | None)
     def load_bare() -> Any:
         return load_nlp(disable=DISABLED_COMPONENTS)
 
-    fingerprint = parse_fingerprint() + ("|bare" if bare else "")
+    # the bare parse does not depend on the domain layer: keep its cache across ruler changes
+    fingerprint = parse_fingerprint().rsplit("|", 1)[0] + "|bare" if bare else parse_fingerprint()
     parser = Parser(load=load_bare if bare else build_nlp, cache=ParseCache(cache_dir, fingerprint))
     return parser.parse_many([(t, split_sentences(t)) for t in texts])
 
 
-def run(sentences: Sequence[dict[str, Any]], *, bare: bool, cache_dir: Path | None) -> tuple[dict[str, Any], list[Any]]:
+def run(
+    sentences: Sequence[dict[str, Any]], *, bare: bool, cache_dir: Path | None
+) -> tuple[dict[str, Any], list[Any]]:
     """Score ``sentences``; also return the parses (for ``--confusion``)."""
     from pipeline.entities import find_entities
     from pipeline.entities.labels import map_ene_entities
@@ -131,17 +134,41 @@ def run(sentences: Sequence[dict[str, Any]], *, bare: bool, cache_dir: Path | No
     texts = [s["text"] for s in sentences]
     parses = parse_sentences(texts, bare=bare, cache_dir=cache_dir)
     preds = []
-    for text, parsed in zip(texts, parses):
+    for text, parsed in zip(texts, parses, strict=True):
         found = map_ene_entities(text, parsed) if bare else find_entities(text, parsed)
         preds.append(pred_items(found))
     return score([gold_items(s) for s in sentences], preds), parses
+
+
+def errors(sentences: Sequence[dict[str, Any]], parses: Sequence[Any], *, bare: bool, limit: int) -> str:
+    """False negatives and false positives (strict) of the first ``limit`` sentences with errors."""
+    from pipeline.entities import find_entities
+    from pipeline.entities.labels import map_ene_entities
+
+    lines = []
+    for sentence, parsed in zip(sentences, parses, strict=True):
+        text = sentence["text"]
+        found = map_ene_entities(text, parsed) if bare else find_entities(text, parsed)
+        gold = {(g["start"], g["end"], g["label"]) for g in gold_items(sentence)}
+        pred = {(p["start"], p["end"], p["label"]) for p in pred_items(found)}
+        if gold == pred:
+            continue
+        lines.append(text)
+        for a, b, lab in sorted(gold - pred):
+            lines.append(f"  FN {lab:9} {text[a:b]}")
+        subtypes = {(e.start, e.end): f"{e.subtype}/{e.source}" for e in found}
+        for a, b, lab in sorted(pred - gold):
+            lines.append(f"  FP {lab:9} {text[a:b]}  ({subtypes.get((a, b))})")
+        if len(lines) > limit * 5:
+            break
+    return "\n".join(lines)
 
 
 def confusion(sentences: Sequence[dict[str, Any]], parses: Sequence[Any]) -> str:
     """Per parse label: count, and gold types of the spans it matches exactly (or overlaps)."""
     exact: dict[str, Counter[str]] = defaultdict(Counter)
     total: Counter[str] = Counter()
-    for sentence, parsed in zip(sentences, parses):
+    for sentence, parsed in zip(sentences, parses, strict=True):
         gold = {(e["span"][0], e["span"][1]): e["type"] for e in sentence["entities"]}
         for ent in parsed.entities:
             total[ent.label] += 1
@@ -164,9 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--bare", action="store_true", help="plain ja_ginza through ENE_MAP only")
     ap.add_argument("--confusion", action="store_true")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
+    ap.add_argument("--errors", type=int, default=0, help="print errors of about N sentences")
     ap.add_argument("--cache-dir", type=Path, default=None, help="parse cache (default: the pipeline's)")
     ap.add_argument("--no-cache", action="store_true")
-    ap.add_argument("--heldout", action="store_true", help="score the held-out split (final measurement only)")
+    ap.add_argument(
+        "--heldout", action="store_true", help="score the held-out split (final measurement only)"
+    )
     args = ap.parse_args(argv)
     from pipeline.config import default_cache_dir
 
@@ -180,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.confusion:
         print(confusion(sentences, parses))
+    if args.errors:
+        print(errors(sentences, parses, bare=args.bare, limit=args.errors))
     return 0
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.entities.canonical import country_code, find_definitions
+from pipeline.entities.canonical import country_code, elided_prefix_names, find_definitions
 from pipeline.entities.labels import ENE_MAP, map_ene_entities
 from pipeline.entities.persons import (
     find_name_before,
@@ -32,7 +32,7 @@ from pipeline.entities.persons import (
     speaker_persons,
     strip_honorific,
 )
-from pipeline.entities.ruler import TITLE_LABEL, add_ruler, lexicon, ruler_fingerprint
+from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
 from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
 from pipeline.schema import STAGE_VERSIONS, Entity, EntityLabel, Sentence, Span
 
@@ -48,6 +48,9 @@ PRIORITY = {"speaker": 4, "title_rule": 3, "definition": 3, "ruler": 2, "model":
 HEADING = re.compile(r"^第[0-9０-９IVXⅠ-Ⅻ一二三四五六七八九十百]+[部章節項条款]$")
 # A footnote number glued to a name written in Japanese script: 日米首脳会談1 → 日米首脳会談.
 FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}$")
+# 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
+EVENT_PREFIX = re.compile(r"(?:[0-9０-９]{4}年?[ 　]?|第[0-9０-９一二三四五六七八九十百]+回)$")
+EVENT_SUFFIX = re.compile(r"大会")
 # 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
 ANAPHORIC = re.compile(r"^[同両本当各該][^\W\d]")
 KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -113,11 +116,40 @@ def _is_abbreviation_combo(surface: str) -> bool:
     return bool(core) and all(ch in kanji for ch in core)
 
 
+def _widen_event(text: str, start: int, end: int) -> tuple[int, int]:
+    """An edition's year or ordinal before an event and 大会 after it are part of its name.
+
+    GiNZA leaves them out (2008年北京オリンピック, 第69回全日本大学バスケットボール選手権大会).
+    """
+    before = EVENT_PREFIX.search(text, max(0, start - 12), start)
+    if before is not None:
+        start = before.start()
+    after = EVENT_SUFFIX.match(text, end)
+    if after is not None:
+        end = after.end()
+    return start, end
+
+
+def _label_by_head(surface: str, label: EntityLabel) -> EntityLabel:
+    """The label the last word of a model span asks for (``data/heads.tsv``), else ``label``.
+
+    Japanese names are right-headed: ギブソン・ギター・コーポレーション is a company whatever the
+    model thought, 熊本城 a facility, FIFAワールドカップ an event. One-character heads need two
+    characters before them (香港 and 宮城 are no port and no castle).
+    """
+    for head, head_label in heads():
+        if surface.endswith(head) and len(surface) >= len(head) + (2 if len(head) == 1 else 1):
+            return EntityLabel(head_label)
+    return label
+
+
 def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
     """A candidate from one parsed span (ruler or model), or None when it is not ours."""
     if ent.label in OUR_LABELS:
         subtype, _, canonical = ent.ent_id.partition("|")
-        return _Candidate(ent.start, ent.end, EntityLabel(ent.label), subtype or None, canonical or None, "ruler")
+        return _Candidate(
+            ent.start, ent.end, EntityLabel(ent.label), subtype or None, canonical or None, "ruler"
+        )
     label = ENE_MAP.get(ent.label)
     if label is None:
         return None
@@ -132,6 +164,9 @@ def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
     if ent.label == "Product_Other" and KANJI_ONLY.match(surface):
         # GiNZA's Product_Other on an all-kanji compound is a common noun (拉致問題解決)
         return None
+    label = _label_by_head(surface, label)
+    if label is EntityLabel.EVENT:
+        start, end = _widen_event(text, start, end)
     code = country_code(surface)
     if code is not None:
         # a country name is a country whatever the model thought (カメルーン tagged Person)
@@ -143,7 +178,7 @@ def _attach_titles(
     text: str, tokens: Sequence[ParsedToken], titles: Sequence[ParsedEntity], cands: list[_Candidate]
 ) -> list[_Candidate]:
     """PERSON candidates for every title with a name before it (or a model person after it)."""
-    local_heads = tuple(lexicon()["local_title_heads"]["heads"])
+    office_heads = tuple(lexicon()["office_title_heads"]["heads"])
     persons_model = [(c.start, c.end) for c in cands if c.label is EntityLabel.PERSON]
     ruler_spans = [(c.start, c.end) for c in cands if c.source == "ruler"]
     out = []
@@ -155,7 +190,7 @@ def _attach_titles(
             title.start,
             person_spans=persons_model,
             blocked=ruler_spans,
-            local_title=title_span.surface.endswith(local_heads),
+            office=title_span.surface.endswith(office_heads),
         )
         if name is None:
             after = [p for p in persons_model if p[0] == title.end]
@@ -198,24 +233,32 @@ def _apply_definitions(text: str, tokens: Sequence[ParsedToken], cands: list[_Ca
         if c.label is not EntityLabel.PERSON
     ]
     definitions = find_definitions(text, spans)
-    if not definitions:
+    named = [(c.start, c.end) for c in cands if c.label in (EntityLabel.EVENT, EntityLabel.DOCUMENT)]
+    elided = elided_prefix_names(text, named)
+    if not definitions and not elided:
         return cands
     starts, ends = _token_bounds(tokens)
     label_of = {(c.canonical or text[c.start : c.end]): c.label for c in cands}
     out = list(cands)
-    for definition in definitions:
+    for definition in [*definitions, *elided]:
         label = label_of.get(definition.full)
         if label is None:
             continue
-        position = definition.start
+        # a definition's own mention is an entity; an elided name only counts after the full one
+        position = (
+            definition.start if definition in definitions else text.find(definition.short, definition.end)
+        )
         while position >= 0:
             start, end = position, position + len(definition.short)
-            aligned = (start in starts or start == definition.start) and (end in ends or end == definition.end)
+            aligned = (start in starts or start == definition.start) and (
+                end in ends or end == definition.end
+            )
             if aligned:
                 same = [c for c in out if c.start == start and c.end == end]
+                inside = any(c.start < end and start < c.end for c in out if c not in same)
                 for c in same:
                     c.canonical = definition.full
-                if not same:
+                if not same and not inside:
                     out.append(_Candidate(start, end, label, "Short_Name", definition.full, "definition"))
             position = text.find(definition.short, end)
     return out
@@ -250,11 +293,15 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
     cands.extend(_attach_titles(text, parsed.tokens, titles, cands))
     for speaker in speaker_persons(text):
         cands.append(
-            _Candidate(speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title)
+            _Candidate(
+                speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title
+            )
         )
     # a title is never (part of) another entity
     title_spans = [(c.title.start, c.title.end) for c in cands if c.title is not None]
-    cands = [c for c in cands if c.title is not None or not any(c.start < b and a < c.end for a, b in title_spans)]
+    cands = [
+        c for c in cands if c.title is not None or not any(c.start < b and a < c.end for a, b in title_spans)
+    ]
     for cand in cands:
         code = country_code(text[cand.start : cand.end])
         if code and cand.label is EntityLabel.LOCATION:

@@ -17,11 +17,17 @@ from dataclasses import dataclass
 
 from pipeline.entities.ruler import countries
 
-__all__ = ["ShortName", "country_code", "find_definitions"]
+__all__ = ["ShortName", "country_code", "elided_prefix_names", "find_definitions"]
 
 # After a full name: 」? then (Y) / （以下「Y」） / 、いわゆるY
-PAREN_DEF = re.compile(r"」?[（(](?:以下[、,]?)?「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?:という。?)?[）)]")
-IWAYURU_DEF = re.compile(r"[、,]\s*いわゆる「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)")
+PAREN_DEF = re.compile(
+    r"」?[（(](?:以下[、,]?)?「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?:という。?)?[）)]"
+)
+# ＯＥＣＤ閣僚理事会 … 閣僚理事会: a meeting or document named after a body, later without it.
+ACRONYM_PREFIX = re.compile(r"^(?P<body>[A-Z][A-Z0-9&]{1,7})[・･]?(?P<rest>[^\W\d_A-Za-z][^\W_]{2,})$")
+IWAYURU_DEF = re.compile(
+    r"[、,]\s*いわゆる「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,4 +77,20 @@ def find_definitions(text: str, spans: Sequence[tuple[int, int, str]]) -> list[S
                 continue
             found.append(ShortName(short, full, match.start("short"), match.end("short")))
             break
+    return found
+
+
+def elided_prefix_names(text: str, spans: Sequence[tuple[int, int]]) -> list[ShortName]:
+    """Short names left when a body's acronym is dropped: ``ＯＥＣＤ閣僚理事会`` → ``閣僚理事会``.
+
+    ``spans`` are EVENT/DOCUMENT entities; the short form is looked for after each of them.
+    """
+    found = []
+    for start, end in spans:
+        surface = text[start:end]
+        match = ACRONYM_PREFIX.match(unicodedata.normalize("NFKC", surface))
+        if match is None or len(unicodedata.normalize("NFKC", surface)) != len(surface):
+            continue
+        rest_start = start + match.start("rest")
+        found.append(ShortName(surface[match.start("rest") :], surface, rest_start, end))
     return found

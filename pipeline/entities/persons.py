@@ -20,6 +20,8 @@ from pipeline.schema import Span
 __all__ = ["NamedPerson", "find_name_before", "qualifier_after", "speaker_persons"]
 
 KATAKANA_NAME = re.compile(r"^[ァ-ヶー]{2,}$")
+KANJI_SURNAME = re.compile(r"^[一-龥々]{1,3}$")
+INITIAL = re.compile(r"^[A-ZＡ-Ｚ][.．]?$")
 # (当時) after a title; full- or half-width brackets, optional spaces.
 QUALIFIER = re.compile(r"[（(]\s*(当時)\s*[）)]")
 # Diet minutes: ○国務大臣（岸田文雄君）, ○委員長（北村直人君）, ○宮本徹君 at the start of a line.
@@ -42,16 +44,19 @@ class NamedPerson:
     qualifier: Span | None
 
 
-def _is_name_token(text: str, token: ParsedToken, *, allow_place: bool) -> bool:
+def _is_name_token(text: str, token: ParsedToken, *, office: bool, initial_ok: bool) -> bool:
     surface = text[token.start : token.end]
     tag = token.tag
     if tag.startswith("名詞-固有名詞-人名"):
         return True
-    if tag.startswith("名詞-固有名詞-地名-国"):
+    if initial_ok and INITIAL.match(surface):
+        return True  # ジョン・F・ケネディ
+    if not office or tag.startswith("名詞-固有名詞-地名-国"):
         return False
-    if allow_place and tag.startswith("名詞-固有名詞"):
-        # 茂木外務大臣: Sudachi reads 茂木 as a place; before a minister's title it is a name
+    if tag.startswith("名詞-固有名詞") and KANJI_SURNAME.match(surface):
+        # 茂木経済産業大臣: Sudachi reads 茂木 as a place; before a minister's title it is a name
         return True
+    # フローマン通商代表: a foreign name Sudachi does not know
     return tag.startswith("名詞") and bool(KATAKANA_NAME.match(surface))
 
 
@@ -62,18 +67,20 @@ def find_name_before(
     *,
     person_spans: Sequence[tuple[int, int]] = (),
     blocked: Sequence[tuple[int, int]] = (),
-    local_title: bool = False,
+    office: bool = True,
 ) -> tuple[int, int] | None:
     """The name right before a title starting at ``title_start``, or None.
 
-    A person span from GiNZA ending there wins; else the run of name-like tokens (人名 in
-    Sudachi's tag, a katakana word, or, before a non-local title, any proper noun but a country)
-    ending there, joined by ・ between katakana parts, at most MAX_NAME_TOKENS long. A single ・
-    between the name and the title is allowed (ビヤ・カメルーン大統領). ``blocked`` spans (other
-    entities of the domain layer) are never part of a name.
+    A person span from GiNZA ending there wins; else the run of name-like tokens ending there:
+    人名 in Sudachi's tag, initials between ・ (ジョン・F・ケネディ), and, before a title of public
+    ``office`` (大臣, 長官, 大統領, 代表...), a short kanji proper noun or a katakana word. Other
+    titles (会長, 社長) follow organizations as often as persons (NHK会長), so they take 人名
+    tokens only. At most MAX_NAME_TOKENS tokens; a single ・ between the name and the title is
+    allowed (ビヤ・カメルーン大統領). ``blocked`` spans (the domain ruler's entities) are never
+    part of a name.
     """
     end = title_start
-    if end > 0 and text[end - 1] in "・･" and end - 1 > 0:
+    if end > 1 and text[end - 1] in "・･":
         end -= 1
     for a, b in person_spans:
         if b == end and a < b:
@@ -86,21 +93,21 @@ def find_name_before(
         surface = text[token.start : token.end]
         if any(a < token.end and token.start < b for a, b in blocked):
             break
-        if surface in ("・", "･") and count:
+        if surface in ("・", "･", ".", "．") and count:
             prev = by_end.get(token.start)
-            if prev is None or not _is_name_token(text, tokens[prev], allow_place=False):
+            if prev is None or not _is_name_token(text, tokens[prev], office=office, initial_ok=True):
                 break
             start = token.start
             continue
-        if not _is_name_token(text, token, allow_place=not local_title):
+        if not _is_name_token(text, token, office=office, initial_ok=count > 0):
             break
         start = token.start
         count += 1
-    if count == 0:
-        return None
-    if text[start] in "・･":
+    while start < end and text[start] in "・･.．":
         start += 1
-    return (start, end) if start < end else None
+    if count == 0 or start >= end:
+        return None
+    return start, end
 
 
 def qualifier_after(text: str, title_end: int) -> Span | None:

@@ -41,6 +41,7 @@ __all__ = [
     "build_patterns",
     "countries",
     "gazetteer",
+    "heads",
     "lexicon",
     "ruler_fingerprint",
 ]
@@ -103,6 +104,13 @@ def countries() -> dict[str, str]:
 
 
 @cache
+def heads() -> tuple[tuple[str, str], ...]:
+    """(head word, label) of ``data/heads.tsv``, longest heads first."""
+    rows = [(row[0], row[1]) for row in _rows("heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
 def lexicon() -> dict[str, Any]:
     """The word lists of ``data/lexicon.json``."""
     data: dict[str, Any] = json.loads(_read("lexicon.json"))
@@ -145,6 +153,11 @@ def _country_sequences() -> Iterator[list[dict[str, Any]]]:
 
 
 def _meeting_patterns() -> Iterator[dict[str, Any]]:
+    """Meetings and joint statements named by their parties, and bare 共同声明/共同発表."""
+    yield _pattern(
+        "DOCUMENT", "Joint_Statement", [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言"]}}]
+    )
+    yield _pattern("DOCUMENT", "Joint_Statement", [{"NORM": {"IN": ["共同声明", "共同発表", "共同宣言"]}}])
     kinds = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "*"}
     heads = {"NORM": {"IN": _words("meeting_heads")}}
     statements = {"NORM": {"IN": _words("statement_heads")}}
@@ -152,7 +165,10 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
     # 協議/対話/会議 alone after a country pair are generic (日米協議): they need a kind (日米安全保障協議)
     bare_heads = {"NORM": {"IN": [w for w in _words("meeting_heads") if w not in ("協議", "対話", "会議")]}}
     kind = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "+"}
-    count = [{"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}}, {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}}]
+    count = [
+        {"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}},
+        {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}},
+    ]
     for prefix in _country_sequences():
         yield _pattern("EVENT", "Conference", [*prefix, kind, heads])
         yield _pattern("EVENT", "Conference", [*prefix, bare_heads])
@@ -164,15 +180,36 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
     yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, heads])
     # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
     bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
+    # 第一回ＴＩＣＡＤⅤ閣僚会合: an ordinal (第 + N回) belongs to the meeting's name
+    ordinal = [{"NORM": "第"}, {"NORM": {"REGEX": r"^[\d一二三四五六七八九十百]+回$"}}]
+    for prefix in ([], ordinal):
+        yield _pattern(
+            "EVENT",
+            "Conference",
+            [
+                *prefix,
+                {"NORM": {"IN": bodies}},
+                {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
+                {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相"]}, "OP": "?"},
+                {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+            ],
+        )
+
+
+def _agreement_patterns() -> Iterator[dict[str, Any]]:
+    """Named agreements: 環境補足協定, 日露平和条約, 日ＥＵ・ＥＰＡ, 日豪ＥＰＡ.
+
+    A treaty word as its own token after one to three nouns (the nouns make it a name), and a
+    country pair or body with an economic-partnership acronym.
+    """
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,3}"}
+    heads = ["協定", "条約", "協約", "議定書", "憲章"]
+    yield _pattern("DOCUMENT", "Agreement", [nouns, {"NORM": {"IN": heads}}])
+    party = {"NORM": {"REGEX": "^(?i:[a-z]{2,5})$|^[日米中韓露豪英仏独印加伊比越]{1,3}$"}, "OP": "{1,2}"}
     yield _pattern(
-        "EVENT",
-        "Conference",
-        [
-            {"NORM": {"IN": bodies}},
-            {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
-            {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相"]}, "OP": "?"},
-            {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
-        ],
+        "DOCUMENT",
+        "Trade_Agreement",
+        [party, {"NORM": {"IN": ["・", "･", "-"]}, "OP": "?"}, {"NORM": {"REGEX": "^(?i:epa|fta)$"}}],
     )
 
 
@@ -183,6 +220,9 @@ def _two_plus_two_patterns() -> Iterator[dict[str, Any]]:
     event_heads = {"NORM": {"IN": ["会合", "閣僚会合", "会議", "協議"]}}
     doc_heads = {"NORM": {"IN": ["共同発表", "文書", "共同文書", "共同声明"]}}
     joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "文書"]}}]
+    # 「2+2」の共同発表: the announcement of the 2+2 (the bracketed name, の, the document)
+    yield _pattern("DOCUMENT", "Joint_Statement", [*bracketed, {"NORM": "の"}, *joint])
+    yield _pattern("DOCUMENT", "Joint_Statement", [*bracketed, {"NORM": "の"}, doc_heads])
     for body in (bracketed, core):
         for prefix in ([], [_combo_token()]):
             yield _pattern("EVENT", "Conference", [*prefix, *body])
@@ -199,25 +239,51 @@ def _government_patterns() -> Iterator[dict[str, Any]]:
     noun = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥]+$"}, "OP": "{1,2}"}
     yield _pattern("ORG", "Ministry", [country, noun, {"NORM": {"IN": ["省", "庁", "部"]}}])
     yield _pattern("ORG", "Ministry", [noun, {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}])
+    # a ministry's bureau or division: 法務省入国管理局, 防衛省防衛政策局
+    unit = {"NORM": {"REGEX": "^[一-龥]*(局|部|課|室|本部|委員会|審議会|研究所)$"}}
+    ministry = {"NORM": {"REGEX": "^[一-龥]{2,}[省庁]$"}}
+    kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}, "OP": "{0,3}"}
+    yield _pattern("ORG", "Government", [ministry, kanji, unit])
     # one-token ministries and agencies: 防衛省, 外務省, 気象庁 (generic 省庁 words excluded)
     generic = ["官公庁", "各省庁", "省庁", "中央省庁", "関係省庁", "各省", "両省", "同省", "同庁", "本省"]
     suffixes = "".join(_words("ministry_suffixes"))
     yield _pattern(
         "ORG",
         "Ministry",
-        [{"NORM": {"REGEX": f"^[一-龥ァ-ヶー]{{2,}}[{suffixes}]$", "NOT_IN": generic}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+        [
+            {
+                "NORM": {"REGEX": f"^[一-龥ァ-ヶー]{{2,}}[{suffixes}]$", "NOT_IN": generic},
+                "POS": {"IN": ["NOUN", "PROPN"]},
+            }
+        ],
     )
 
 
 def _facility_patterns() -> Iterator[dict[str, Any]]:
     """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
     place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
-    heads = ["飛行場", "基地", "空港", "駐屯地", "演習場", "訓練場", "補給廠", "港湾施設", "海軍施設", "通信施設", "弾薬庫"]
+    heads = [
+        "飛行場",
+        "基地",
+        "空港",
+        "駐屯地",
+        "演習場",
+        "訓練場",
+        "補給廠",
+        "港湾施設",
+        "海軍施設",
+        "通信施設",
+        "弾薬庫",
+    ]
     yield _pattern("FACILITY", "Military_Base", [place, {"NORM": {"IN": heads}}])
     yield _pattern(
         "FACILITY",
         "Military_Base",
-        [{"NORM": "キャンプ"}, {"NORM": {"IN": ["・", "･"]}, "OP": "?"}, {"NORM": {"REGEX": "^[ァ-ヶー一-龥]+$"}}],
+        [
+            {"NORM": "キャンプ"},
+            {"NORM": {"IN": ["・", "･"]}, "OP": "?"},
+            {"NORM": {"REGEX": "^[ァ-ヶー一-龥]+$"}},
+        ],
     )
 
 
@@ -233,7 +299,7 @@ def _weapon_patterns() -> Iterator[dict[str, Any]]:
     ]
     name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
     multi = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
-    single = "f|c|p|e|b|t|a|u"
+    single = "f|c|p|e|b|t"  # one-letter prefixes need the hyphen (F-2, P-1, C-130)
     for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
         prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
         yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
@@ -241,8 +307,12 @@ def _weapon_patterns() -> Iterator[dict[str, Any]]:
 
 def _law_patterns() -> Iterator[dict[str, Any]]:
     """…法 as a separate token after nouns: 自衛隊法, 防衛省設置法, 国家安全保障会議設置法."""
-    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,4}"}
-    yield _pattern("DOCUMENT", "Law", [nouns, {"NORM": "法", "TAG": {"REGEX": "^名詞"}}])
+    # 法 alone after one common noun is mostly "method" (使用法, 治療法): a law name has two or
+    # more nouns before 法 (防衛省設置法, 国民保護法) or a proper noun (自衛隊法)
+    law = {"NORM": "法", "TAG": {"REGEX": "^名詞"}}
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]{2,}$"}}
+    yield _pattern("DOCUMENT", "Law", [{**nouns, "OP": "{2,4}"}, law])
+    yield _pattern("DOCUMENT", "Law", [{**nouns, "TAG": {"REGEX": "^名詞-固有名詞"}}, law])
 
 
 def _title_patterns() -> Iterator[dict[str, Any]]:
@@ -257,10 +327,21 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     country = {**_country_token(), "OP": "?"}
     modifier = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, modifier, head])
+    # …代表 only with an office before it (通商/代表): 日本代表 and 大阪府代表 are teams
+    office = {**modifier, "OP": "{1,4}"}
+    yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
     local = lexicon()["local_title_heads"]["heads"]
     local_head = {"NORM": {"REGEX": f"^[県都府道州市町村区]?(?:{'|'.join(local)})$"}}
     place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
-    yield _pattern(TITLE_LABEL, "Title", [place, {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"}, local_head])
+    yield _pattern(
+        TITLE_LABEL,
+        "Title",
+        [
+            place,
+            {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"},
+            local_head,
+        ],
+    )
 
 
 def build_patterns() -> list[dict[str, Any]]:
@@ -269,6 +350,7 @@ def build_patterns() -> list[dict[str, Any]]:
     for group in (
         _meeting_patterns,
         _two_plus_two_patterns,
+        _agreement_patterns,
         _government_patterns,
         _facility_patterns,
         _weapon_patterns,
