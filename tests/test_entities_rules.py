@@ -112,7 +112,9 @@ def test_entities_person_titles(pieces, ents, expected) -> None:
 @pytest.mark.parametrize(("pieces", "ents"), NO_PERSON_CASES)
 def test_entities_titles_alone_are_not_entities(pieces, ents) -> None:
     text, doc = parsed(pieces, ents)
-    assert find_entities(text, doc) == ()
+    found = find_entities(text, doc)
+    assert [e for e in found if e.label is EntityLabel.PERSON] == []
+    assert all(e.title is None and "大臣" not in e.surface and "知事" not in e.surface for e in found)
 
 
 # fmt: off
