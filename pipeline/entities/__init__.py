@@ -230,7 +230,11 @@ def _proper_noun_runs(
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1].tag.startswith("名詞-固有名詞") and tokens[j + 1].start == tokens[j].end:
+        while (
+            j + 1 < len(tokens)
+            and tokens[j + 1].tag.startswith("名詞-固有名詞")
+            and tokens[j + 1].start == tokens[j].end
+        ):
             j += 1
         run = tokens[i : j + 1]
         i = j + 1
@@ -239,10 +243,12 @@ def _proper_noun_runs(
             continue
         tags = [t.tag for t in run]
         surface = text[start:end]
-        if all(t.startswith("名詞-固有名詞-人名") for t in tags) and any(t.endswith(("-姓", "-名")) for t in tags):
+        person = all(t.startswith("名詞-固有名詞-人名") for t in tags)
+        if person and any(t.endswith(("-姓", "-名")) for t in tags):
             out.append(_Candidate(start, end, EntityLabel.PERSON, "Person", None, "token"))
         elif len(run) == 1 and tags[0].startswith("名詞-固有名詞-地名-国") and country_code(surface):
-            out.append(_Candidate(start, end, EntityLabel.LOCATION, "Country", country_code(surface), "token"))
+            code = country_code(surface)
+            out.append(_Candidate(start, end, EntityLabel.LOCATION, "Country", code, "token"))
         elif all(t.startswith("名詞-固有名詞-一般") for t in tags) and re.search(r"[^\W\d_]{2}", surface):
             label = _label_by_head(surface, EntityLabel.ORG)
             out.append(_Candidate(start, end, label, "Proper_Noun", None, "token"))

@@ -125,7 +125,7 @@ def map_ene_entities(text: str, parsed: ParsedDoc) -> tuple[Entity, ...]:
     Offsets are code points into ``text``; labels absent from ``ENE_MAP`` (ruler labels included)
     are dropped.
     """
-    entities = []
+    entities: list[Entity] = []
     for ent in parsed.entities:
         label = ENE_MAP.get(ent.label)
         if label is None:

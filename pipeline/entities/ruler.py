@@ -181,8 +181,9 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
     # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
     bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
     # 第一回ＴＩＣＡＤⅤ閣僚会合: an ordinal (第 + N回) belongs to the meeting's name
-    ordinal = [{"NORM": "第"}, {"NORM": {"REGEX": r"^[\d一二三四五六七八九十百]+回$"}}]
-    for prefix in ([], ordinal):
+    ordinal: list[dict[str, Any]] = [{"NORM": "第"}, {"NORM": {"REGEX": r"^[\d一二三四五六七八九十百]+回$"}}]
+    prefixes: list[list[dict[str, Any]]] = [[], ordinal]
+    for prefix in prefixes:
         yield _pattern(
             "EVENT",
             "Conference",
