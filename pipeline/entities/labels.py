@@ -45,7 +45,7 @@ ENE_MAP: dict[str, EntityLabel] = {
     "Facility_Other": F, "Airport": F, "Port": F, "Station": F, "Car_Stop": F, "Bridge": F,
     "Tunnel": F, "Road": F, "Railroad": F, "Museum": F, "Sports_Facility": F,
     "Worship_Place": F, "Zoo": F, "Amusement_Park": F, "GOE_Other": F,
-    "Archaeological_Place_Other": F, "Tumulus": F, "Line_Other": F,
+    "Archaeological_Place_Other": F, "Tumulus": F, "Line_Other": F, "Canal": F,
     # Events: meetings, conferences, disasters, wars, incidents, competitions
     "Conference": E, "Event_Other": E, "Occasion_Other": E, "Incident_Other": E, "War": E,
     "Natural_Disaster": E, "Game": E,

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -49,7 +48,7 @@ __all__ = [
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
 # Bump when the pattern-building code changes in a way the data files do not show.
-RULER_VERSION = "ruler.v1"
+RULER_VERSION = "ruler.v2"
 
 GAZETTEERS = (
     "organizations.tsv",
@@ -345,9 +344,37 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     )
 
 
-def build_patterns() -> list[dict[str, Any]]:
-    """Every EntityRuler pattern of the domain layer (gazetteer phrases, then token patterns)."""
-    patterns = [_pattern(e.label, e.subtype, e.name, e.canonical) for e in gazetteer()]
+# Sudachi splits a name differently by what follows it (アジア太平洋 alone: アジア|太平洋; before
+# について: アジア|太平|洋), so a gazetteer name is matched by every token sequence it gets in these
+# contexts, not only by its tokenization in isolation.
+CONTEXTS = ("{}", "今回、{}について", "{}の", "、{}は", "{}を", "{}に", "{}が", "{}と", "{}で", "{}、")
+
+
+def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
+    """Token patterns (NORM equality) for each tokenization ``name`` gets in CONTEXTS."""
+    seen: dict[tuple[str, ...], None] = {}
+    for context in CONTEXTS:
+        text = context.format(name)
+        begin = context.index("{}")
+        doc = nlp.make_doc(text)
+        span = doc.char_span(begin, begin + len(name))
+        if span is not None:
+            seen[tuple(token.norm_ for token in span)] = None
+    return [[{"NORM": norm} for norm in variant] for variant in seen]
+
+
+def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
+    """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
+
+    Without ``nlp`` a gazetteer name is a phrase pattern; with it, one token pattern per
+    tokenization the name gets in context (see CONTEXTS).
+    """
+    patterns = []
+    for e in gazetteer():
+        if nlp is None:
+            patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
+        else:
+            patterns.extend(_pattern(e.label, e.subtype, v, e.canonical) for v in _variants(nlp, e.name))
     for group in (
         _meeting_patterns,
         _two_plus_two_patterns,
@@ -384,9 +411,4 @@ def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = 
         config={"phrase_matcher_attr": "NORM", "validate": True, "overwrite_ents": True},
         **where,  # type: ignore[arg-type]
     )
-    # Phrase patterns are tokenized by the pipeline; only the tokenizer is needed for NORM, and
-    # GiNZA's tokenizer already sets tags (hence spaCy's W012 warning, which does not apply).
-    others = [name for name in nlp.pipe_names if name != RULER_NAME]
-    with nlp.select_pipes(disable=others), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*\[W012\]")
-        ruler.add_patterns(build_patterns())  # type: ignore[attr-defined]
+    ruler.add_patterns(build_patterns(nlp))  # type: ignore[attr-defined]
