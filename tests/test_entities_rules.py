@@ -155,6 +155,14 @@ TIDY_CASES = [
     ("防衛大臣が", "防衛大臣", "Position_Vocation", None),
     ("カメルーン及び", "カメルーン", "Person", ("カメルーン", "LOCATION")),
     ("普天間飛行場の", "普天間飛行場", "Airport", ("普天間飛行場", "FACILITY")),
+    ("マレーシア訪問で", "マレーシア訪問", "Occasion_Other", ("マレーシア", "LOCATION")),
+    ("グアム移転事業", "グアム移転", "Person", ("グアム", "LOCATION")),
+    ("中佐が指揮", "中佐", "Person", None),
+    ("即応予備自衛官の", "即応予備自衛官", "Person", None),
+    ("熊本城の", "熊本城", "Mountain", ("熊本城", "FACILITY")),
+    ("マイルズ・リミテッドは", "マイルズ・リミテッド", "Person", ("マイルズ・リミテッド", "ORG")),
+    ("香港の", "香港", "City", ("香港", "LOCATION")),
+    ("2008年北京オリンピックに", "北京オリンピック", "Game", ("2008年北京オリンピック", "EVENT")),
 ]
 # fmt: on
 
@@ -321,3 +329,27 @@ def test_entities_offsets_are_exact_on_arbitrary_input(case: tuple[str, ParsedDo
         for span in (entity.title, entity.title_qualifier):
             if span is not None:
                 assert text[span.start : span.end] == span.surface
+
+
+# fmt: off
+PROPER_NOUN_RUNS = [
+    ([("日本航空", "名詞-固有名詞-一般"), ("に", PARTICLE)], [("日本航空", "ORG")]),
+    ([("岸田", SURNAME), ("文雄", GIVEN), ("は", PARTICLE)], [("岸田文雄", "PERSON")]),
+    ([("ペルー", COUNTRY), ("に", PARTICLE)], [("ペルー", "LOCATION")]),
+    ([("平成", "名詞-固有名詞-一般"), ("22", "名詞-数詞"), ("年", NOUN)], []),
+    ([("ゲイリー", PROPER_PERSON), ("は", PARTICLE)], []),   # 人名-一般 alone: too often a word
+    ([("茂木", PLACE), ("町", NOUN)], []),                    # 地名-一般: GiNZA decides
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("pieces", "expected"), PROPER_NOUN_RUNS)
+def test_entities_proper_noun_runs_the_model_missed(pieces, expected) -> None:
+    text, doc = parsed(pieces)
+    assert [(e.surface, str(e.label)) for e in find_entities(text, doc)] == expected
+
+
+def test_entities_proper_noun_runs_never_override_the_model() -> None:
+    pieces = [("平成", "名詞-固有名詞-一般"), ("22", "名詞-数詞"), ("年", NOUN)]
+    text, doc = parsed(pieces, [("平成22年", "Date", "")])
+    assert find_entities(text, doc) == ()

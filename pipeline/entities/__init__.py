@@ -51,6 +51,15 @@ FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}
 # 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
 EVENT_PREFIX = re.compile(r"(?:[0-9０-９]{4}年?[ 　]?|第[0-9０-９一二三四五六七八九十百]+回)$")
 EVENT_SUFFIX = re.compile(r"大会")
+# What happens at a place, glued to it by GiNZA (マレーシア訪問, グアム移転).
+ACTION_SUFFIX = re.compile(r"(?<=.)(訪問|訪日|訪米|移転|移設|派遣|寄港|視察|出張|再編)$")
+# GiNZA's "persons" that are ranks, posts or numbers (中佐, 曹, 即応予備自衛官, 航空隊, 五十一).
+NOT_A_PERSON = re.compile(
+    r"(大将|中将|少将|大佐|中佐|少佐|大尉|中尉|少尉|准尉|曹長|曹|士長|自衛官|隊員|隊|部隊|大臣|長官|知事)$"
+    r"|^[\d０-９一二三四五六七八九十百千]+$|^[ぁ-ゖー]+$"
+)
+# Era names are parts of dates (the dates stage's), never organizations.
+ERA_NAMES = frozenset(("明治", "大正", "昭和", "平成", "令和"))
 # 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
 ANAPHORIC = re.compile(r"^[同両本当各該][^\W\d]")
 KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -164,6 +173,16 @@ def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
     if ent.label == "Product_Other" and KANJI_ONLY.match(surface):
         # GiNZA's Product_Other on an all-kanji compound is a common noun (拉致問題解決)
         return None
+    action = ACTION_SUFFIX.search(surface)
+    if action is not None and len(surface) == end - start:
+        # マレーシア訪問, グアム移転: a place and what happens there; the place is the entity
+        end = start + action.start()
+        code = country_code(text[start:end])
+        if code is None:
+            return None
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", code, "model")
+    if label is EntityLabel.PERSON and NOT_A_PERSON.search(surface):
+        return None
     label = _label_by_head(surface, label)
     if label is EntityLabel.EVENT:
         start, end = _widen_event(text, start, end)
@@ -249,7 +268,11 @@ def _proper_noun_runs(
         elif len(run) == 1 and tags[0].startswith("名詞-固有名詞-地名-国") and country_code(surface):
             code = country_code(surface)
             out.append(_Candidate(start, end, EntityLabel.LOCATION, "Country", code, "token"))
-        elif all(t.startswith("名詞-固有名詞-一般") for t in tags) and re.search(r"[^\W\d_]{2}", surface):
+        elif (
+            all(t.startswith("名詞-固有名詞-一般") for t in tags)
+            and re.search(r"[^\W\d_]{2}", surface)
+            and surface not in ERA_NAMES
+        ):
             label = _label_by_head(surface, EntityLabel.ORG)
             out.append(_Candidate(start, end, label, "Proper_Noun", None, "token"))
     return out
