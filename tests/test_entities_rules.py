@@ -149,6 +149,8 @@ TIDY_CASES = [
     ("日米両国は", "日米両国", "Political_Party", None),
     ("日米は", "日米", "Country", None),
     ("同諸島に対する", "同諸島", "Continental_Region", None),
+    ("本田は", "本田", "Person", ("本田", "PERSON")),
+    ("同志社大学の", "同志社大学", "School", ("同志社大学", "ORG")),
     ("拉致問題解決に向けた", "拉致問題解決", "Product_Other", None),
     ("09年11月13日の", "09年11月13日", "Date", None),
     ("三カ国間の", "三カ国", "N_Country", None),

@@ -61,7 +61,11 @@ NOT_A_PERSON = re.compile(
 # Era names are parts of dates (the dates stage's), never organizations.
 ERA_NAMES = frozenset(("明治", "大正", "昭和", "平成", "令和"))
 # 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
-ANAPHORIC = re.compile(r"^[同両本当各該][^\W\d]")
+# Only a generic noun after the prefix: 本田, 同志社大学 and 当麻 are names.
+ANAPHORIC = re.compile(
+    r"^[同両本当該各](国|諸島|島|飛行場|基地|施設|会合|会談|会議|協定|条約|合意|共同発表|共同声明|声明"
+    r"|政府|首脳|地域|計画|法|委員会|機構|社|大会|市|県|町|村|港|空港|部隊|軍|氏)$"
+)
 KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 OPENERS = "「『（(［[【〔"
 CLOSERS = "」』）)］]】〕"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -48,7 +49,7 @@ __all__ = [
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
 # Bump when the pattern-building code changes in a way the data files do not show.
-RULER_VERSION = "ruler.v2"
+RULER_VERSION = "ruler.v3"
 
 GAZETTEERS = (
     "organizations.tsv",
@@ -366,15 +367,17 @@ def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
 def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
 
-    Without ``nlp`` a gazetteer name is a phrase pattern; with it, one token pattern per
-    tokenization the name gets in context (see CONTEXTS).
+    A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
+    tokenization the name gets in context (see CONTEXTS) is added as a token pattern.
     """
     patterns = []
     for e in gazetteer():
-        if nlp is None:
-            patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
-        else:
-            patterns.extend(_pattern(e.label, e.subtype, v, e.canonical) for v in _variants(nlp, e.name))
+        patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
+        if nlp is not None:
+            alone = [{"NORM": token.norm_} for token in nlp.make_doc(e.name)]
+            for variant in _variants(nlp, e.name):
+                if variant != alone:
+                    patterns.append(_pattern(e.label, e.subtype, variant, e.canonical))
     for group in (
         _meeting_patterns,
         _two_plus_two_patterns,
@@ -411,4 +414,9 @@ def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = 
         config={"phrase_matcher_attr": "NORM", "validate": True, "overwrite_ents": True},
         **where,  # type: ignore[arg-type]
     )
-    ruler.add_patterns(build_patterns(nlp))  # type: ignore[attr-defined]
+    # Phrase patterns are tokenized by the pipeline; only the tokenizer is needed for NORM, and
+    # GiNZA's tokenizer already sets tags (hence spaCy's W012 warning, which does not apply).
+    others = [name for name in nlp.pipe_names if name != RULER_NAME]
+    with nlp.select_pipes(disable=others), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W012\]")
+        ruler.add_patterns(build_patterns(nlp))  # type: ignore[attr-defined]
