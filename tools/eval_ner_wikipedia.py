@@ -108,8 +108,14 @@ def score(golds: Sequence[list[dict[str, Any]]], preds: Sequence[list[dict[str, 
     }
 
 
-def parse_sentences(texts: Sequence[str], *, bare: bool, cache_dir: Path | None) -> list[Any]:
-    """GiNZA parses of ``texts`` (with or without the domain layer), through the parse cache."""
+def parse_sentences(
+    texts: Sequence[str], *, bare: bool, cache_dir: Path | None, ruler_after: bool = False
+) -> list[Any]:
+    """GiNZA parses of ``texts`` (with or without the domain layer), through the parse cache.
+
+    ``ruler_after`` places the domain ruler after ``ner`` instead of before (an experiment).
+    """
+    from pipeline.entities.ruler import add_ruler
     from pipeline.extract import DISABLED_COMPONENTS, build_nlp, parse_fingerprint
     from pipeline.parse import ParseCache, Parser
     from pipeline.resources import load_nlp
@@ -118,21 +124,29 @@ def parse_sentences(texts: Sequence[str], *, bare: bool, cache_dir: Path | None)
     def load_bare() -> Any:
         return load_nlp(disable=DISABLED_COMPONENTS)
 
+    def load_after() -> Any:
+        nlp = load_nlp(disable=DISABLED_COMPONENTS)
+        add_ruler(nlp, after="ner")
+        return nlp
+
     # the bare parse does not depend on the domain layer: keep its cache across ruler changes
     fingerprint = parse_fingerprint().rsplit("|", 1)[0] + "|bare" if bare else parse_fingerprint()
-    parser = Parser(load=load_bare if bare else build_nlp, cache=ParseCache(cache_dir, fingerprint))
+    load = load_bare if bare else build_nlp
+    if ruler_after and not bare:
+        fingerprint, load = fingerprint + "|after", load_after
+    parser = Parser(load=load, cache=ParseCache(cache_dir, fingerprint))
     return parser.parse_many([(t, split_sentences(t)) for t in texts])
 
 
 def run(
-    sentences: Sequence[dict[str, Any]], *, bare: bool, cache_dir: Path | None
+    sentences: Sequence[dict[str, Any]], *, bare: bool, cache_dir: Path | None, ruler_after: bool = False
 ) -> tuple[dict[str, Any], list[Any]]:
     """Score ``sentences``; also return the parses (for ``--confusion``)."""
     from pipeline.entities import find_entities
     from pipeline.entities.labels import map_ene_entities
 
     texts = [s["text"] for s in sentences]
-    parses = parse_sentences(texts, bare=bare, cache_dir=cache_dir)
+    parses = parse_sentences(texts, bare=bare, cache_dir=cache_dir, ruler_after=ruler_after)
     preds = []
     for text, parsed in zip(texts, parses, strict=True):
         found = map_ene_entities(text, parsed) if bare else find_entities(text, parsed)
@@ -189,6 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--bare", action="store_true", help="plain ja_ginza through ENE_MAP only")
+    ap.add_argument("--ruler-after", action="store_true", help="experiment: the ruler after ner")
     ap.add_argument("--confusion", action="store_true")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
     ap.add_argument("--errors", type=int, default=0, help="print errors of about N sentences")
@@ -204,9 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = load_sentences(args.data, heldout=args.heldout)
     if args.limit:
         sentences = sentences[: args.limit]
-    result, parses = run(sentences, bare=args.bare, cache_dir=cache_dir)
+    result, parses = run(sentences, bare=args.bare, cache_dir=cache_dir, ruler_after=args.ruler_after)
     result["split"] = "heldout" if args.heldout else "dev"
     result["system"] = "bare ja_ginza + ENE_MAP" if args.bare else "pipeline.entities"
+    if args.ruler_after and not args.bare:
+        result["system"] += " (ruler after ner)"
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.confusion:
         print(confusion(sentences, parses))
