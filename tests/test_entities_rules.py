@@ -355,3 +355,36 @@ def test_entities_proper_noun_runs_never_override_the_model() -> None:
     pieces = [("平成", "名詞-固有名詞-一般"), ("22", "名詞-数詞"), ("年", NOUN)]
     text, doc = parsed(pieces, [("平成22年", "Date", "")])
     assert find_entities(text, doc) == ()
+
+
+def test_entities_fingerprint_follows_the_ruler_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.entities import fingerprint, ruler
+
+    cached = (ruler.gazetteer, ruler.countries, ruler.lexicon, ruler.ruler_fingerprint)
+    before = fingerprint()
+    assert before == fingerprint()
+    original = ruler._read
+
+    def patched(name: str) -> str:
+        extra = "追加機構\tORG\tAgency\t\ttest entry\n" if name == "organizations.tsv" else ""
+        return original(name) + extra
+
+    monkeypatch.setattr(ruler, "_read", patched)
+    try:
+        for function in cached:
+            function.cache_clear()
+        assert fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        for function in cached:
+            function.cache_clear()
+    assert fingerprint() == before
+
+
+def test_entities_every_data_entry_has_a_source() -> None:
+    from pipeline.entities.ruler import gazetteer, lexicon
+
+    assert all(entry.source.strip() for entry in gazetteer())
+    for key, value in lexicon().items():
+        if isinstance(value, list):
+            assert all(len(item) == 2 and item[1].strip() for item in value), key

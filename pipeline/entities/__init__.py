@@ -34,7 +34,7 @@ from pipeline.entities.persons import (
 )
 from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
 from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
-from pipeline.schema import STAGE_VERSIONS, Entity, EntityLabel, Sentence, Span
+from pipeline.schema import Entity, EntityLabel, Sentence, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,7 +95,9 @@ def configure_nlp(nlp: Language) -> None:
 
 def fingerprint() -> str:
     """Hash of everything ``configure_nlp`` adds (ruler code version, data, patterns): a cache key part."""
-    digest = hashlib.sha256(f"{STAGE_VERSIONS['entities']}:{ruler_fingerprint()}".encode())
+    # the stage's own version is left out: a change in the rules after the parse must not
+    # invalidate cached parses
+    digest = hashlib.sha256(f"entities-ruler:{ruler_fingerprint()}".encode())
     return digest.hexdigest()[:16]
 
 
