@@ -341,6 +341,8 @@ PROPER_NOUN_RUNS = [
     ([("平成", "名詞-固有名詞-一般"), ("22", "名詞-数詞"), ("年", NOUN)], []),
     ([("ゲイリー", PROPER_PERSON), ("は", PARTICLE)], []),   # 人名-一般 alone: too often a word
     ([("茂木", PLACE), ("町", NOUN)], []),                    # 地名-一般: GiNZA decides
+    ([("会津若松", PLACE), ("駅", NOUN), ("で", PARTICLE)], [("会津若松駅", "FACILITY")]),
+    ([("鹿島", PLACE), ("学園", NOUN), ("高校", NOUN)], []),   # a common noun between: no
 ]
 # fmt: on
 

@@ -237,6 +237,17 @@ def _attach_titles(
     return out
 
 
+def _head_after(text: str, tokens: Sequence[ParsedToken], k: int) -> tuple[int, str] | None:
+    """(end, label) when token ``k`` is a head word of ``data/heads.tsv`` (駅, 空港, 高校...)."""
+    if k >= len(tokens) or not tokens[k].tag.startswith(("名詞", "接尾辞")):
+        return None
+    word = text[tokens[k].start : tokens[k].end]
+    for head, label in heads():
+        if word == head:
+            return tokens[k].end, label
+    return None
+
+
 def _proper_noun_runs(
     text: str, tokens: Sequence[ParsedToken], taken: Sequence[tuple[int, int]]
 ) -> list[_Candidate]:
@@ -268,6 +279,12 @@ def _proper_noun_runs(
             continue
         tags = [t.tag for t in run]
         surface = text[start:end]
+        head = _head_after(text, tokens, j + 1)
+        head_free = head is not None and not any(a < head[0] and end < b for a, b in taken)
+        if head is not None and head_free and surface not in ERA_NAMES:
+            # 会津若松駅, 浜松オートレース場: a proper noun and a head word make a name
+            out.append(_Candidate(start, head[0], EntityLabel(head[1]), "Proper_Noun_Head", None, "token"))
+            continue
         person = all(t.startswith("名詞-固有名詞-人名") for t in tags)
         if person and any(t.endswith(("-姓", "-名")) for t in tags):
             out.append(_Candidate(start, end, EntityLabel.PERSON, "Person", None, "token"))
