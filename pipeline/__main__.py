@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+# Before numpy is imported anywhere: one BLAS thread (a second one slows GiNZA's parser and NER).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from pipeline.cli import main
 

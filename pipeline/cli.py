@@ -42,12 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--config", type=Path, help="TOML file with an [extract] table")
     ex.add_argument("--cache-dir", type=Path, help="parse cache (default $PIPELINE_CACHE_DIR or ~/.cache/jpextract)")
     ex.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
-    ex.add_argument("--batch-size", type=int, help="texts per GiNZA batch")
+    ex.add_argument("--batch-size", type=int, help="at most N documents per batch")
+    ex.add_argument("--batch-chars", type=int, help="about N characters per batch and per GiNZA group")
     ex.add_argument("--workers", type=int, help="worker processes (local engine)")
     ex.add_argument("--engine", choices=("local", "dask"), help="where batches run")
     ex.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask)")
     ex.add_argument("--strict", action="store_true", help="treat record warnings as document failures")
     ex.add_argument("--verbose", action="store_true", help="show tracebacks of failed documents")
+    ex.add_argument("--blis", action="store_true", help="use thinc's default blis gemm (for benchmarks)")
 
     ev = sub.add_parser("evaluate", help="score extractions against gold fixtures")
     ev.add_argument("predictions", nargs="?", type=Path, default=Path("outputs/extractions.jsonl"))
@@ -65,13 +67,15 @@ def _config(args: argparse.Namespace) -> Config:
         changes["cache_dir"] = args.cache_dir
     if args.no_cache:
         changes["cache_dir"] = None
-    for name in ("batch_size", "workers", "engine", "scheduler"):
+    for name in ("batch_size", "batch_chars", "workers", "engine", "scheduler"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
     if args.strict:
         changes["strict"] = True
     if args.verbose:
         changes["verbose"] = True
+    if args.blis:
+        changes["numpy_gemm"] = False
     return config.replace(**changes) if changes else config
 
 

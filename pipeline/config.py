@@ -31,24 +31,30 @@ class Config:
         stages: stages to run, in pipeline order; a stage's prerequisites are added
             (commitments needs dates and entities). ``tokens`` always runs when any stage does.
         cache_dir: where GiNZA parses are cached; None disables the cache.
-        batch_size: texts per ``nlp.pipe`` batch (memory grows ~75 KB per token in a batch).
+        batch_size: at most this many documents in a batch (the unit a worker is given).
+        batch_chars: about this many characters in a batch, and in each group of texts GiNZA
+            parses at once: memory grows by ~75 KB per token in a group, so this bounds it.
         workers: processes for the local engine (1 = in this process).
         engine: ``local`` (process pool) or ``dask`` (dask.distributed).
         scheduler: address of an existing Dask scheduler; None starts a local cluster.
         strict: turn record warnings into document failures.
         progress: report progress on stderr (only when it is a terminal).
         verbose: show tracebacks of document failures.
+        numpy_gemm: multiply matrices with numpy/OpenBLAS instead of blis (same results, faster
+            here; see bench/README.md).
     """
 
     stages: tuple[str, ...] = STAGES
     cache_dir: Path | None = dataclasses.field(default_factory=default_cache_dir)
     batch_size: int = 32
+    batch_chars: int = 10_000
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
     strict: bool = False
     progress: bool = True
     verbose: bool = False
+    numpy_gemm: bool = True
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in STAGES]
@@ -61,8 +67,8 @@ class Config:
         object.__setattr__(self, "stages", tuple(s for s in STAGES if s in wanted))
         if self.engine not in ("local", "dask"):
             raise ValueError(f"unknown engine {self.engine!r}; choose local or dask")
-        if self.workers < 1 or self.batch_size < 1:
-            raise ValueError("workers and batch_size must be at least 1")
+        if self.workers < 1 or self.batch_size < 1 or self.batch_chars < 1:
+            raise ValueError("workers, batch_size and batch_chars must be at least 1")
 
     def replace(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (validated again)."""
@@ -79,9 +85,12 @@ class Config:
             "stages": list(self.stages),
             "cache": self.cache_dir is not None,
             "batch_size": self.batch_size,
+            "batch_chars": self.batch_chars,
             "workers": self.workers,
             "engine": self.engine,
             "strict": self.strict,
+            "numpy_gemm": self.numpy_gemm,
+            "scheduler": self.scheduler is not None,
         }
 
     @classmethod

@@ -36,6 +36,18 @@ IGNORED_SUFFIXES = (META_SUFFIX, ".md")
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
 
 
+@dataclass
+class ReadMeter:
+    """How much of the input (bytes on disk) has been read: drives the progress ETA."""
+
+    total: int = 0
+    done: int = 0
+
+    def fraction(self) -> float:
+        """Share of the input read, 0.0 when unknown."""
+        return min(1.0, self.done / self.total) if self.total else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class InputFailure:
     """A file or line that could not become a document; ``str()`` is the one-line message."""
@@ -61,9 +73,11 @@ def normalize_newlines(text: str) -> str:
 
 
 def _japanese_score(text: str) -> float:
-    """How much ``text`` looks like ordinary Japanese: per character, hiragana and 、。 score 2,
-    katakana, kanji, full-width forms and ASCII 1, half-width katakana -1 (rare in real text, but
-    what short EUC-JP bytes become when misread as CP932), anything else 0."""
+    """How much ``text`` looks like ordinary Japanese, per character.
+
+    Hiragana and 、。 score 2; katakana, kanji, full-width forms and ASCII 1; half-width katakana
+    -1 (rare in real text, but what short EUC-JP bytes become when misread as CP932); others 0.
+    """
     if not text:
         return 0.0
     score = 0
@@ -78,6 +92,33 @@ def _japanese_score(text: str) -> float:
     return score / len(text)
 
 
+def _plausible_japanese(text: str) -> bool:
+    """Kana in any text longer than a title: what other CJK encodings misread as EUC-JP lack.
+
+    Korean EUC-KR, for one, decodes as EUC-JP into kanji-only text; real Japanese prose of any
+    length has kana (the Diet and PM corpora: at least 20% of characters).
+    """
+    if len(text) <= 40:
+        return True
+    kana = sum(1 for ch in text if "\u3041" <= ch <= "\u30ff")
+    return kana >= 0.05 * len(text)
+
+
+def _has_surrogates(text: str) -> bool:
+    r"""Lone surrogates (from JSON escapes like \ud800) cannot be written as UTF-8."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+_CONTROLS = frozenset(
+    chr(c) for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20), *range(0x7F, 0xA0)]
+)
+
+
+def _has_controls(text: str) -> bool:
+    """C0/C1 control characters (other than whitespace) or surrogates: what junk decodes to."""
+    return _has_surrogates(text) or not _CONTROLS.isdisjoint(text)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many C0 control characters: no text encoding we read produces those."""
     if b"\x00" in data:
@@ -90,11 +131,15 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode input bytes; return ``(text, encoding)`` or raise ``UnicodeDecodeError``.
 
-    Order: UTF-8 BOM, strict UTF-8, then CP932 and EUC-JP (strict); if both legacy encodings
-    decode, the one whose text is more ordinary Japanese wins (ties go to CP932, the more common).
+    Order: a UTF-8 or UTF-16 BOM, strict UTF-8, then CP932 and EUC-JP (strict); if both legacy
+    encodings decode, the one whose text is more ordinary Japanese wins (ties go to CP932, the
+    more common). A legacy decode of a long text without kana is refused (it is another
+    language's encoding read as Japanese), so mojibake never reaches the output.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -105,7 +150,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_japanese_score(text), -rank, text, encoding))
+        if _plausible_japanese(text):
+            candidates.append((_japanese_score(text), -rank, text, encoding))
     if not candidates:
         raise first_error
     _, _, text, encoding = max(candidates)
@@ -128,14 +174,18 @@ def document_date(doc: Document) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def display_path(path: Path) -> str:
-    """A relative, '/'-separated path for records and messages: no absolute paths in outputs."""
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A relative, '/'-separated path for records and messages: no absolute paths in outputs.
+
+    Relative to the working directory when the file is under it; otherwise relative to the
+    directory given on the command line, prefixed with that directory's name.
+    """
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         rel = str(path)
     if rel.startswith(".."):
-        rel = path.name
+        rel = os.path.join(root.name, os.path.relpath(path, root)) if root is not None and root.name else path.name
     return rel.replace(os.sep, "/")
 
 
@@ -174,19 +224,21 @@ def txt_doc_id(path: Path, root: Path) -> str:
 
 def read_text_file(path: Path, root: Path) -> Document | InputFailure:
     """Read one ``.txt`` document and its optional ``.meta.json`` sidecar."""
-    shown = display_path(path)
+    shown = display_path(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return InputFailure(shown, None, Code.E101_NOT_FOUND, exc.strerror or str(exc))
     if not data.strip():
         return InputFailure(shown, None, Code.E103_EMPTY, f"{len(data)} bytes")
-    if looks_binary(data):
+    if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return InputFailure(shown, None, Code.E104_BINARY, f"{len(data)} bytes")
     try:
         text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
         return InputFailure(shown, None, Code.E102_DECODE, f"byte {exc.start}")
+    if _has_controls(text):
+        return InputFailure(shown, None, Code.E104_BINARY, f"control characters after decoding as {encoding}")
     text = normalize_newlines(text)
     if not text.strip():
         return InputFailure(shown, None, Code.E103_EMPTY, "only whitespace")
@@ -196,15 +248,15 @@ def read_text_file(path: Path, root: Path) -> Document | InputFailure:
         try:
             loaded = json.loads(sidecar.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return InputFailure(display_path(sidecar), None, Code.E109_META, str(exc))
+            return InputFailure(display_path(sidecar, root), None, Code.E109_META, str(exc))
         if not isinstance(loaded, dict):
-            return InputFailure(display_path(sidecar), None, Code.E109_META, "not an object")
+            return InputFailure(display_path(sidecar, root), None, Code.E109_META, "not an object")
         meta = loaded
         if "date" in meta and meta["date"] is not None:
             try:
                 parse_document_date(meta["date"])
             except ValueError as exc:
-                return InputFailure(display_path(sidecar), None, Code.E108_DATE, str(exc))
+                return InputFailure(display_path(sidecar, root), None, Code.E108_DATE, str(exc))
     source = Source(path=shown, line=None, sha256=sha256_hex(data), encoding=encoding)
     return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source)
 
@@ -215,13 +267,19 @@ def _open_lines(path: Path) -> Iterable[bytes]:
     return path.open("rb")
 
 
-def read_jsonl_file(path: Path) -> Iterator[Document | InputFailure]:
+def read_jsonl_file(
+    path: Path, meter: ReadMeter | None = None, root: Path | None = None
+) -> Iterator[Document | InputFailure]:
     """Read a JSONL corpus: one document per line; a bad line fails alone."""
-    shown = display_path(path)
+    shown = display_path(path, root)
     lineno = 0
+    base = meter.done if meter else 0
     try:
         with _open_lines(path) as handle:  # type: ignore[attr-defined]
+            raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
             for lineno, raw in enumerate(handle, start=1):
+                if meter is not None:
+                    meter.done = base + raw_file.tell()
                 if not raw.strip():
                     continue
                 yield _jsonl_line(raw, shown, lineno)
@@ -251,6 +309,8 @@ def _jsonl_line(raw: bytes, shown: str, lineno: int) -> Document | InputFailure:
         return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' missing or not a string (id {doc_id})")
     if not text.strip():
         return InputFailure(shown, lineno, Code.E103_EMPTY, f"id {doc_id}")
+    if _has_surrogates(text):
+        return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' has lone surrogates (id {doc_id})")
     meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
     if meta.get("date") is not None:
         try:
@@ -261,7 +321,7 @@ def _jsonl_line(raw: bytes, shown: str, lineno: int) -> Document | InputFailure:
     return Document(doc_id=doc_id, text=normalize_newlines(text), meta=meta, source=source)
 
 
-def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
+def read_documents(inputs: Sequence[Path], meter: ReadMeter | None = None) -> Iterator[Document | InputFailure]:
     """Yield every document of the inputs, in input order, and a failure for every bad one.
 
     Raises nothing for bad input: missing paths, undecodable files, broken JSONL lines, invalid
@@ -270,20 +330,22 @@ def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
     is skipped silently.
     """
     seen: dict[str, str] = {}
+    files = list(discover([p for p in inputs if p.exists()]))
+    if meter is not None:
+        meter.total = sum(_size(path) for path, _, _ in files)
     for given in inputs:
         if not given.exists():
             yield InputFailure(display_path(given), None, Code.E101_NOT_FOUND, "no such file or directory")
-    for path, kind, root in discover([p for p in inputs if p.exists()]):
+    for path, kind, root in files:
         items: Iterable[Document | InputFailure]
+        start = meter.done if meter else 0
         if kind == "txt":
             items = [read_text_file(path, root)]
         elif kind == "jsonl":
-            items = read_jsonl_file(path)
+            items = read_jsonl_file(path, meter, root)
         else:
             items = [
-                InputFailure(
-                    display_path(path), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped"
-                )
+                InputFailure(display_path(path, root), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped")
             ]
         for item in items:
             if isinstance(item, Document):
@@ -298,3 +360,12 @@ def read_documents(inputs: Sequence[Path]) -> Iterator[Document | InputFailure]:
                     continue
                 seen[item.doc_id] = where
             yield item
+        if meter is not None:
+            meter.done = start + _size(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

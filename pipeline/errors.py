@@ -27,6 +27,7 @@ class Code(StrEnum):
     E201_MODEL = "E201"
     E202_TAGGER = "E202"
     E203_GOLD = "E203"
+    E204_ENGINE = "E204"
     W301_INVALID_DATE = "W301"
     W302_ERA_OVERFLOW = "W302"
     W303_UNRESOLVED = "W303"
@@ -48,6 +49,7 @@ MESSAGES: dict[Code, str] = {
     Code.E201_MODEL: "cannot load the GiNZA model",
     Code.E202_TAGGER: "cannot load fugashi with unidic-lite",
     Code.E203_GOLD: "invalid gold fixture",
+    Code.E204_ENGINE: "the Dask cluster could not run a batch",
     Code.W301_INVALID_DATE: "impossible calendar date",
     Code.W302_ERA_OVERFLOW: "era year past the end of its era",
     Code.W303_UNRESOLVED: "relative date without an antecedent",

@@ -45,12 +45,12 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 0 when nothing was predicted."""
+        """Tp / (tp + fp); 0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 0 when there is no gold."""
+        """Tp / (tp + fn); 0 when there is no gold."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
@@ -97,9 +97,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_strict(
-    gold: Sequence[Item], pred: Sequence[Item], key: Callable[[Item], Hashable]
-) -> PRF:
+def match_strict(gold: Sequence[Item], pred: Sequence[Item], key: Callable[[Item], Hashable]) -> PRF:
     """Multiset match on (start, end, key)."""
     g = Counter((*_span(x), key(x)) for x in gold)
     p = Counter((*_span(x), key(x)) for x in pred)
@@ -313,9 +311,7 @@ def score_document(gold: Item, pred: Item) -> DocScores:
     score_entities(gold.get("entities", []), pred.get("entities", []), scores)
     gold_entities = {str(e.get("id")): e for e in gold.get("entities", [])}
     pred_entities = {str(e.get("id")): e for e in pred.get("entities", [])}
-    score_commitments(
-        gold.get("commitments", []), pred.get("commitments", []), scores, gold_entities, pred_entities
-    )
+    score_commitments(gold.get("commitments", []), pred.get("commitments", []), scores, gold_entities, pred_entities)
     return scores
 
 
@@ -344,19 +340,19 @@ def evaluate(predictions: Iterable[Item], gold: Mapping[str, Item]) -> dict[str,
     A gold document missing from the predictions counts as all missed; a gold fixture whose
     ``text_sha256`` does not match the record's text raises (its offsets would be meaningless).
     """
-    found = {}
+    found: dict[str, Item] = {}
     for record in predictions:
         doc_id = str(record.get("doc_id"))
         if doc_id in gold:
             found[doc_id] = record
     overall = DocScores()
     per_doc: dict[str, Any] = {}
-    missing = []
+    missing: list[str] = []
+    empty: Item = {"dates": [], "entities": [], "commitments": []}
     for doc_id, fixture in sorted(gold.items()):
-        record = found.get(doc_id)
-        if record is None:
+        record = found.get(doc_id, empty)
+        if record is empty:
             missing.append(doc_id)
-            record = {"dates": [], "entities": [], "commitments": []}
         elif fixture.get("text_sha256") and fixture["text_sha256"] != text_sha256(record["text"]):
             raise PipelineError(Code.E203_GOLD, doc_id, "text_sha256 differs from the record's text")
         doc_scores = score_document(fixture, record)

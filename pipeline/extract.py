@@ -8,6 +8,7 @@ corpus, and an interrupted run leaves the previous outputs as they were.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import time
@@ -17,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.commitments import find_commitments
 from pipeline.config import Config
 from pipeline.dates import find_dates
-from pipeline.documents import InputFailure, document_date, read_documents
+from pipeline.documents import InputFailure, ReadMeter, document_date, read_documents
 from pipeline.entities import configure_nlp, find_entities
 from pipeline.entities import fingerprint as entities_fingerprint
-from pipeline.errors import Code, PipelineError
+from pipeline.errors import Code
 from pipeline.jsonl import atomic_writer, dumps
 from pipeline.manifest import build_manifest
 from pipeline.parse import PARSE_VERSION, ParseCache, ParsedDoc, Parser
@@ -55,14 +55,15 @@ class Resources:
         """Load the tagger now and prepare the (lazy) GiNZA parser if a stage needs it."""
         parser = None
         if config.needs_parser:
-            parser = Parser(load=build_nlp, cache=ParseCache(config.cache_dir, parse_fingerprint()))
-            parser.batch_size = config.batch_size
+            load = functools.partial(build_nlp, numpy_gemm=config.numpy_gemm)
+            parser = Parser(load=load, cache=ParseCache(config.cache_dir, parse_fingerprint()))
+            parser.batch_chars = config.batch_chars
         return cls(tagger=load_tagger(), parser=parser)
 
 
-def build_nlp() -> Language:
+def build_nlp(*, numpy_gemm: bool = True) -> Language:
     """GiNZA with the components we do not read disabled and the domain layer added."""
-    nlp = load_nlp(disable=DISABLED_COMPONENTS)
+    nlp = load_nlp(disable=DISABLED_COMPONENTS, numpy_gemm=numpy_gemm)
     configure_nlp(nlp)
     return nlp
 
@@ -176,13 +177,11 @@ def process_batch(docs: Sequence[Document], res: Resources, config: Config) -> l
     parsed: dict[int, ParsedDoc | None] = dict.fromkeys(analysed)
     if res.parser is not None and analysed:
         order = sorted(analysed)
-        items = [
-            (analysed[i].document.text, [(s.start, s.end) for s in analysed[i].sentences]) for i in order
-        ]
+        items = [(analysed[i].document.text, [(s.start, s.end) for s in analysed[i].sentences]) for i in order]
         try:
-            parsed.update(zip(order, res.parser.parse_many(items)))
+            parsed.update(zip(order, res.parser.parse_many(items), strict=True))
         except Exception:  # noqa: BLE001 - find the document that broke the batch
-            for i, item in zip(order, items):
+            for i, item in zip(order, items, strict=True):
                 try:
                     parsed[i] = res.parser.parse_many([item])[0]
                 except Exception as exc:  # noqa: BLE001
@@ -196,17 +195,26 @@ def process_batch(docs: Sequence[Document], res: Resources, config: Config) -> l
     return [outcomes[i] for i in range(len(docs))]
 
 
-def batched(items: Iterable[Document | InputFailure], size: int) -> Iterator[list[Document | InputFailure]]:
-    """Group a stream into lists of ``size`` documents (failures ride along)."""
+def batched(
+    items: Iterable[Document | InputFailure], size: int, max_chars: int
+) -> Iterator[list[Document | InputFailure]]:
+    """Group a stream into batches of at most ``size`` documents or about ``max_chars`` characters.
+
+    A longer document makes a batch of its own; failures ride along with the documents.
+    """
     batch: list[Document | InputFailure] = []
-    docs = 0
+    docs = chars = 0
     for item in items:
-        batch.append(item)
         if isinstance(item, Document):
+            if docs and chars + len(item.text) > max_chars:
+                yield batch
+                batch, docs, chars = [], 0, 0
             docs += 1
+            chars += len(item.text)
+        batch.append(item)
         if docs >= size:
             yield batch
-            batch, docs = [], 0
+            batch, docs, chars = [], 0, 0
     if batch:
         yield batch
 
@@ -294,8 +302,9 @@ def run_extract(
     records = Spool(out.with_name(out.name + ".spool.tmp"))
     tokens = Spool(out.with_name(out.name + ".tokens.spool.tmp"))
     try:
-        stream = read_documents(inputs)
-        for outcome in run_batches(stream, config, summary, stderr):
+        meter = ReadMeter()
+        stream = read_documents(inputs, meter)
+        for outcome in run_batches(stream, config, summary, stderr, meter.fraction):
             if outcome.failure is not None:
                 summary.failures.append(outcome.failure)
                 print(str(outcome.failure), file=stderr)
@@ -324,12 +333,4 @@ def run_extract(
     return summary
 
 
-__all__ = [
-    "Outcome",
-    "PipelineError",
-    "Resources",
-    "RunSummary",
-    "__version__",
-    "process_batch",
-    "run_extract",
-]
+__all__ = ["Outcome", "Resources", "RunSummary", "process_batch", "run_extract"]

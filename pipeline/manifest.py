@@ -76,8 +76,7 @@ def build_manifest(
             **summary.counts,
         },
         "failures": [
-            {"path": f.path, "line": f.line, "code": f.code.value, "reason": f.reason}
-            for f in summary.failures
+            {"path": f.path, "line": f.line, "code": f.code.value, "reason": f.reason} for f in summary.failures
         ],
         "cache": {"hits": summary.cache_hits, "misses": summary.cache_misses},
         "seconds": round(summary.seconds, 3),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -112,7 +113,7 @@ def chunk_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[i
             cuts.append(start)
     cuts.append(len(text))
     pieces: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         pieces.extend(_cut_long(text, a, b))
     chunks: list[tuple[int, int]] = []
     begin = 0
@@ -159,16 +160,14 @@ def doc_to_parsed(doc: Doc, offset: int, token_base: int) -> tuple[list[ParsedTo
             tag=t.tag_,
             dep=t.dep_,
             head=token_base + t.head.i,
-            inflection=";".join(t.morph.get("Inflection")),
+            inflection=";".join(t.morph.get("Inflection", [])),
             bunsetu_bi=bi_labels[t.i],
             bunsetu_position=positions[t.i],
             sent_start=bool(t.is_sent_start),
         )
         for t in doc
     ]
-    ents = [
-        ParsedEntity(offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_) for e in doc.ents
-    ]
+    ents = [ParsedEntity(offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_) for e in doc.ents]
     return tokens, ents
 
 
@@ -225,13 +224,30 @@ class ParseCache:
             tmp.unlink(missing_ok=True)
 
 
+def _groups(texts: Sequence[str], max_chars: int) -> Iterator[list[int]]:
+    """Indices of ``texts`` in consecutive groups of about ``max_chars`` characters.
+
+    Parses do not depend on the group a text is in, so grouping only bounds memory.
+    """
+    group: list[int] = []
+    size = 0
+    for k, text in enumerate(texts):
+        if group and size + len(text) > max_chars:
+            yield group
+            group, size = [], 0
+        group.append(k)
+        size += len(text)
+    if group:
+        yield group
+
+
 @dataclass
 class Parser:
     """Parses texts with GiNZA, through the cache; the model is loaded on the first miss only."""
 
     load: Callable[[], Language]
     cache: ParseCache
-    batch_size: int = 32
+    batch_chars: int = 10_000
     _nlp: Language | None = field(default=None, repr=False)
 
     @property
@@ -241,9 +257,7 @@ class Parser:
             self._nlp = self.load()
         return self._nlp
 
-    def parse_many(
-        self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]
-    ) -> list[ParsedDoc]:
+    def parse_many(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[ParsedDoc]:
         """Parse ``(text, sentence_spans)`` items; cached ones are read back, misses batched."""
         results: list[ParsedDoc | None] = [self.cache.get(text) for text, _ in items]
         todo = [i for i, r in enumerate(results) if r is None]
@@ -258,14 +272,18 @@ class Parser:
                     owners.append((i, a))
             tokens: dict[int, list[ParsedToken]] = {i: [] for i in todo}
             ents: dict[int, list[ParsedEntity]] = {i: [] for i in todo}
-            for doc, (i, offset), chunk in zip(
-                self.nlp.pipe(chunk_texts, batch_size=self.batch_size), owners, chunk_texts
-            ):
-                if doc.text != chunk:
-                    raise RuntimeError("GiNZA changed the text of a chunk; offsets would drift")
-                toks, es = doc_to_parsed(doc, offset, len(tokens[i]))
-                tokens[i].extend(toks)
-                ents[i].extend(es)
+            for group in _groups(chunk_texts, self.batch_chars):
+                # A memory zone frees the strings spaCy interns for these docs once they are
+                # converted: without it the vocabulary grows for as long as the run lasts.
+                with self.nlp.memory_zone():
+                    texts = [chunk_texts[k] for k in group]
+                    for k, doc in zip(group, self.nlp.pipe(texts, batch_size=len(texts)), strict=True):
+                        if doc.text != chunk_texts[k]:
+                            raise RuntimeError("GiNZA changed the text of a chunk; offsets would drift")
+                        i, offset = owners[k]
+                        toks, es = doc_to_parsed(doc, offset, len(tokens[i]))
+                        tokens[i].extend(toks)
+                        ents[i].extend(es)
             for i in todo:
                 parsed = ParsedDoc(tokens=tuple(tokens[i]), entities=tuple(ents[i]))
                 self.cache.put(items[i][0], parsed)

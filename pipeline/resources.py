@@ -31,7 +31,7 @@ VERSIONED_PACKAGES = (
 
 
 def load_tagger() -> fugashi.Tagger:
-    """fugashi with unidic-lite; raise ``ResourceError`` saying how to install it."""
+    """Fugashi with unidic-lite; raise ``ResourceError`` saying how to install it."""
     try:
         import os
 
@@ -49,18 +49,59 @@ def load_tagger() -> fugashi.Tagger:
         raise ResourceError(Code.E202_TAGGER, "unidic-lite", str(exc).splitlines()[0]) from exc
 
 
-def load_nlp(disable: tuple[str, ...] = ()) -> Language:
-    """Load ``ja_ginza`` from its installed package, with ``disable`` components switched off."""
+def use_numpy_gemm() -> None:
+    """Make thinc's current ops multiply matrices with numpy (OpenBLAS) instead of blis.
+
+    blis 1.3.4 runs generic code on this CPU (49 GFLOP/s against numpy's 84 here); the results
+    are identical (tests/test_resources.py). Must run before the model is loaded: layers keep the
+    ops current at construction. Set OPENBLAS_NUM_THREADS=1 before numpy is imported (the CLI
+    does): a second BLAS thread slows GiNZA's parser and NER.
+    """
+    import numpy
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    if type(get_current_ops()).__name__ == "MatmulOps":
+        return
+
+    class MatmulOps(NumpyOps):  # type: ignore[misc]
+        name = "numpy_matmul"
+
+        def gemm(
+            self,
+            x: numpy.ndarray,
+            y: numpy.ndarray,
+            out: numpy.ndarray | None = None,
+            trans1: bool = False,
+            trans2: bool = False,
+        ) -> numpy.ndarray:
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                result: numpy.ndarray = numpy.matmul(a, b)
+                return result
+            numpy.matmul(a, b, out=out)
+            return out
+
+    set_current_ops(MatmulOps())
+
+
+def load_nlp(disable: tuple[str, ...] = (), *, numpy_gemm: bool = True) -> Language:
+    """Load ``ja_ginza`` from its installed package, with ``disable`` components switched off.
+
+    ``numpy_gemm`` routes thinc's matrix products through numpy (see ``use_numpy_gemm``).
+    """
     try:
         import spacy
+
+        if numpy_gemm:
+            use_numpy_gemm()
 
         return spacy.load(MODEL_NAME, disable=list(disable))
     except (ImportError, OSError) as exc:
         raise ResourceError(
             Code.E201_MODEL,
             MODEL_NAME,
-            "install it with `make extract` (pip install ja-ginza from PyPI); "
-            "it is never downloaded at run time",
+            "install it with `make extract` (pip install ja-ginza from PyPI); it is never downloaded at run time",
         ) from exc
 
 

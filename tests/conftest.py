@@ -7,7 +7,6 @@ ja_ginza 5.3.0 (SudachiDict-core 20260723), as pinned in requirements-dev.lock.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,9 +25,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens", action="store_true", help="rewrite tests/fixtures/expected snapshots"
-    )
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/fixtures/expected snapshots")
 
 
 @pytest.fixture(scope="session")
@@ -37,14 +34,14 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def tagger():  # noqa: ANN201
+def tagger():
     from pipeline.resources import load_tagger
 
     return load_tagger()
 
 
 @pytest.fixture(scope="session")
-def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole pipeline (GiNZA included) run once over tests/fixtures/raw, without a cache."""
     pytest.importorskip("ginza")
     from pipeline.config import TEST
@@ -53,7 +50,7 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     out = tmp_path_factory.mktemp("fixture_run") / "extractions.jsonl"
     summary = run_extract([FIXTURES / "raw"], out, TEST)
     assert summary.exit_status == 0, [str(f) for f in summary.failures]
-    yield out
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -64,8 +64,14 @@ def test_evaluate_dates_value_and_mod() -> None:
 def test_evaluate_commitments_detection_and_attributes() -> None:
     text = "日米は同盟の深化で一致した。"
     gold_c = {
-        "start": 0, "end": 13, "trigger": {"start": 9, "end": 11}, "type": "agreement",
-        "actor": {"members": ["US", "JP"]}, "date": None, "venue": None, "mention": "main",
+        "start": 0,
+        "end": 13,
+        "trigger": {"start": 9, "end": 11},
+        "type": "agreement",
+        "actor": {"members": ["US", "JP"]},
+        "date": None,
+        "venue": None,
+        "mention": "main",
     }
     pred_c = {**gold_c, "trigger": {"start": 9, "end": 13}, "actor": {"members": ["JP"]}}
     scores = evaluate([_doc(text, commitments=[pred_c])], {"d": _doc(text, commitments=[gold_c])})
@@ -96,6 +102,7 @@ def test_evaluate_cli_writes_scores(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     pred.write_text(json.dumps(_doc("米国", entities=[_ent(0, 2, "LOCATION")])) + "\n", encoding="utf-8")
     out = tmp_path / "scores.json"
-    scores = run_evaluate(pred, gold_dir, out, stdout=open(tmp_path / "table.txt", "w"))
+    with (tmp_path / "table.txt").open("w") as table:
+        scores = run_evaluate(pred, gold_dir, out, stdout=table)
     assert json.loads(out.read_text(encoding="utf-8")) == scores
     assert scores["overall"]["ents_f"] == 1.0

@@ -34,9 +34,13 @@ def test_gold_offsets_and_text(doc_id: str) -> None:
 def test_gold_items_follow_the_record_schema(doc_id: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     record = {
-        "schema_version": 1, "doc_id": doc_id, "text": TEXTS[doc_id], "meta": {},
+        "schema_version": 1,
+        "doc_id": doc_id,
+        "text": TEXTS[doc_id],
+        "meta": {},
         "source": {"path": "x", "line": None, "sha256": "0" * 64, "encoding": "utf-8"},
-        "sentences": [], "warnings": [],
+        "sentences": [],
+        "warnings": [],
         "dates": GOLD[doc_id]["dates"],
         "entities": [{k: v for k, v in e.items() if k != "optional"} for e in GOLD[doc_id]["entities"]],
         "commitments": GOLD[doc_id]["commitments"],

@@ -1,0 +1,176 @@
+"""Speed, side by side in one run, as ratios (the machine is shared and noisy: only ratios of
+measurements taken together mean anything).
+
+Reads ../shared/corpora (the Diet minutes and PM speeches) when it is there; otherwise it says so
+and stops. Every GiNZA measurement is a whole process (start-up and model load included), run in
+alternation with the one it is compared to, and the median of the rounds is reported:
+
+- bare ja_ginza ``nlp.pipe`` over the texts vs the pipeline, cold (empty parse cache) and warm;
+- the pipeline with thinc's default blis gemm vs numpy's (``--blis``);
+- ``--workers 1`` vs ``--workers 2`` and ``--engine dask`` (outputs compared byte for byte);
+- in-process: fugashi tokenization, and the dates stage vs ja-timex (bench/bench_dates.py).
+
+    python bench/run.py [--chars 50000] [--rounds 3] [--json bench/last.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+KOKKAI = CORPORA / "kokkai-defense" / "speeches.jsonl.gz"
+sys.path.insert(0, str(ROOT))
+ENV = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)}
+
+BARE_GINZA = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load("ja_ginza")
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+
+def diet_sample(chars: int, path: Path) -> tuple[int, int]:
+    """Diet speeches (2000 onwards, 500-5,000 chars, corpus order) until ``chars`` are reached."""
+    n = total = 0
+    with gzip.open(KOKKAI, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for line in src:
+            record = json.loads(line)
+            if record["date"] < "2000" or not 500 <= len(record["text"]) <= 5000:
+                continue
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+            total += len(record["text"])
+            if total >= chars:
+                break
+    return n, total
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of a whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(before, after) // 1024
+
+
+def extract_cmd(sample: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "extract", str(sample), "-o", str(out), *extra]
+
+
+def fugashi_rate(texts: list[str]) -> float:
+    from pipeline.resources import load_tagger
+    from pipeline.tokens import find_sentences
+
+    tagger = load_tagger()
+    start = time.perf_counter()
+    for text in texts:
+        find_sentences(text, tagger)
+    return sum(map(len, texts)) / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=50_000, help="characters of Diet minutes for GiNZA runs")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--skip-engines", action="store_true", help="skip workers/dask (saves minutes)")
+    args = parser.parse_args()
+    if not KOKKAI.exists():
+        print(f"bench: {KOKKAI} not found; the benchmarks read ../shared/corpora", file=sys.stderr)
+        return 2
+
+    results: dict[str, object] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+    }
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sample = tmp / "diet.jsonl"
+        docs, chars = diet_sample(args.chars, sample)
+        results["sample"] = {"documents": docs, "chars": chars}
+        print(f"sample: {docs} Diet speeches, {chars:,} chars; {args.rounds} rounds, medians", flush=True)
+
+        runs: dict[str, list[tuple[float, int]]] = {k: [] for k in ("bare", "cold", "warm", "blis")}
+        bare_script = tmp / "bare.py"
+        bare_script.write_text(BARE_GINZA, encoding="utf-8")
+        for r in range(args.rounds):
+            cache = tmp / f"cache{r}"
+            runs["bare"].append(timed([sys.executable, str(bare_script), str(sample)]))
+            runs["cold"].append(timed(extract_cmd(sample, tmp / f"cold{r}.jsonl", "--cache-dir", str(cache))))
+            runs["warm"].append(timed(extract_cmd(sample, tmp / f"warm{r}.jsonl", "--cache-dir", str(cache))))
+            runs["blis"].append(timed(extract_cmd(sample, tmp / f"blis{r}.jsonl", "--no-cache", "--blis")))
+            print(f"  round {r + 1}: " + ", ".join(f"{k} {v[-1][0]:.1f} s" for k, v in runs.items()), flush=True)
+        same = len({(tmp / f"{k}{r}.jsonl").read_bytes() for k in ("cold", "warm", "blis") for r in range(args.rounds)})
+        med = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
+        rss = {k: max(m for _, m in v) for k, v in runs.items()}
+        results["ginza"] = {"seconds": med, "peak_rss_mb": rss, "distinct_outputs": same}
+        print(f"\n{'whole process, ' + format(chars, ',') + ' chars':40} {'seconds':>8} {'chars/s':>8} {'ratio':>7}")
+        for key, label in (
+            ("bare", "bare ja_ginza nlp.pipe"),
+            ("cold", "pipeline, cold cache"),
+            ("warm", "pipeline, warm cache"),
+            ("blis", "pipeline, no cache, blis gemm"),
+        ):
+            print(f"{label:40} {med[key]:8.2f} {chars / med[key]:8,.0f} {med['bare'] / med[key]:6.2f}x")
+        print(f"cold / bare wall time: {med['cold'] / med['bare']:.3f} (must be <= {1 / 0.9:.3f})")
+        print(f"warm speed-up over cold: {med['cold'] / med['warm']:.1f}x; outputs identical: {same == 1}")
+        print(f"numpy gemm vs blis (pipeline, no cache): {med['blis'] / med['cold']:.2f}x")
+
+        if not args.skip_engines:
+            eng: dict[str, list[float]] = {"workers1": [], "workers2": [], "dask2": []}
+            for r in range(args.rounds):
+                for key, extra in (
+                    ("workers1", ["--workers", "1"]),
+                    ("workers2", ["--workers", "2"]),
+                    ("dask2", ["--engine", "dask", "--workers", "2"]),
+                ):
+                    eng[key].append(timed(extract_cmd(sample, tmp / f"{key}{r}.jsonl", "--no-cache", *extra))[0])
+            outputs = {(tmp / f"{k}{r}.jsonl").read_bytes() for k in eng for r in range(args.rounds)}
+            emed = {k: statistics.median(v) for k, v in eng.items()}
+            results["engines"] = {"seconds": emed, "identical": len(outputs) == 1}
+            print(
+                f"\nworkers 2 vs 1: {emed['workers1'] / emed['workers2']:.2f}x faster; "
+                f"dask (2 workers) vs workers 1: {emed['workers1'] / emed['dask2']:.2f}x; "
+                f"identical outputs: {len(outputs) == 1}"
+            )
+
+    texts = []
+    with gzip.open(KOKKAI, "rt", encoding="utf-8") as src:
+        for line in src:
+            texts.append(json.loads(line)["text"])
+            if sum(map(len, texts)) >= 1_000_000:
+                break
+    rate = fugashi_rate(texts)
+    results["fugashi_chars_per_s"] = rate
+    print(
+        f"\nfugashi sentences + tokens: {rate:,.0f} chars/s on {sum(map(len, texts)):,} chars "
+        f"({rate / (chars / med['bare']):.0f}x bare GiNZA)"
+    )
+
+    print("\ndates stage vs ja-timex (bench/bench_dates.py):", flush=True)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_dates
+
+    bench_dates.main([])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Regex building blocks for dates, with named groups collected in one place (as ja-timex's Place).
+
+The patterns run on the document text itself: full-width digits, full-width brackets, kanji
+numerals and the tilde variants are character classes here, so no normalized copy is made and
+every match offset is an offset into the original text (the offset map is the identity by
+construction; the tests check ``text[start:end] == surface`` on arbitrary text).
+
+``FIRST`` finds where a mention starts and reads its first element (a year, a month, a day, a
+century, a relative word); the ``*_NEXT`` patterns are tried with ``.match(text, pos)`` right after
+it to extend the mention (年度, a gloss, month, day, weekday, sub-period, season).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "APPOSITION",
+    "CONNECTOR",
+    "DAY_NEXT",
+    "DECADE_NEXT",
+    "FIRST",
+    "FY_NEXT",
+    "LIST_SEPARATOR",
+    "MOD_NEXT",
+    "MONTH_NEXT",
+    "NUMERAL_CHARS",
+    "PART_NEXT",
+    "PREFILTER",
+    "SEASON_NEXT",
+    "WEEKDAY_NEXT",
+]
+
+NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇○一二三四五六七八九十百千")
+# A numeral: up to 4 Arabic digits (half- or full-width), or kanji (digit by digit or positional).
+NUM = r"(?:[0-9０-９]{1,4}|[〇○一二三四五六七八九十百千]{1,7})"
+NUM4 = r"(?:[0-9０-９]{4}|[〇○一二三四五六七八九]{4})"
+ERA = r"(?:明治|大正|昭和|平成|令和|[㍾㍽㍼㍻㋿])"
+LP = r"[(（]"
+RP = r"[)）]"
+SP = r"[ \u3000]?"
+# Range connectors. Dashes only join compact ranges (2011-15年), where a unit follows at once.
+TILDE = r"[〜～~∼]"
+DASH = r"[\-－‐―–—]"
+
+# A season or 末 must not be the first character of a longer word (秋田, 春日, 末端); 以来/以降
+# and 頃 may follow.
+_KANJI = r"\u3400-\u9fff々"
+_WORD_END = rf"(?:(?![{_KANJI}ァ-ヶー])|(?=以[来降後前]|頃))"
+
+# Every mention contains one of these characters: a cheap test before running FIRST.
+PREFILTER = re.compile(r"[年月日紀春夏秋冬]")
+
+# Every first element starts with one of these characters. Leading FIRST with this class as a
+# lookahead lets the regex engine reject a position with one test instead of trying each
+# alternative there: 20 times faster over real text (bench/bench_dates.py).
+_START = "西明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ0-9０-９〇○一二三四五六七八九十百千同再来今前本昨去翌こ先年"
+
+FIRST = re.compile(
+    rf"""
+    (?=[{_START}])
+    (?:
+    # compact range start; its unit comes from the end (平成26～30年度, 2011〜15年, 4〜6月)
+    (?P<cx>(?P<cx_sei>西暦)?(?:(?P<cx_era>{ERA}|同){SP})?(?P<cx_n>{NUM}))
+        (?=(?:{TILDE}|{DASH}){SP}(?:{ERA}{SP})?{NUM}(?:年|月))
+  | (?P<sei>西暦)?(?P<era>{ERA}){SP}(?P<era_n>{NUM}|元)
+        (?:{LP}(?P<era_gl>{NUM4})年?{RP}年|年)                      # 平成22年, 平成22(2010)年
+  | (?P<abbr>[MTSHRＭＴＳＨＲ])(?P<abbr_n>[0-9０-９]{{1,2}})(?=年)年              # H23年度
+  | (?P<sei2>西暦)?(?P<wg_n>{NUM}){LP}(?P<wg_era>{ERA}|同){SP}(?P<wg_en>{NUM}|元)年?{RP}年
+                                                                     # 10(平成22)年, 09(同21)年
+  | 同(?P<same_n>{NUM}|元)年                                          # 同23年
+  | (?P<cent_rel>今|前|来)世紀 | (?P<cent_n>{NUM})世紀                # 21世紀, 今世紀
+  | (?P<sei3>西暦)?(?P<west>{NUM})年                                   # 2010年, 二〇一〇年, 23年
+  | (?P<rel_y>再来|一昨|同|翌|前|本|今|昨|去|来|明)年 | (?P<kotoshi>ことし)
+  | (?P<cs_rel>今|昨|来|翌)(?P<cs>[春夏秋冬]){_WORD_END}               # 今春, 昨秋
+  | (?P<m_rel>先々|同|翌|前|先|今|来|本)月                                 # 同月, 先月
+  | (?P<month>{NUM})月
+  | (?P<d_rel>一昨|同|翌|前|本|昨)日                                   # 同日, 翌日, 本日
+  | (?P<d_pre>翌|同)(?P<d_pn>{NUM})日                                  # 翌二十八日, 同29日
+  | (?P<day>{NUM})日
+  | (?P<bare_part>年度末|年末)                                         # 年度末までに
+    )
+    """,
+    re.VERBOSE,
+)
+
+# After 年: 年度 (fiscal year) and 年代 (decade).
+FY_NEXT = re.compile(r"度")
+DECADE_NEXT = re.compile(r"代")
+# Apposition or gloss after a year: 平成23年（2011年）, 2011年(平成23年), 平成23年度（2011年度）.
+APPOSITION = re.compile(
+    rf"{LP}(?:(?P<ap_era>{ERA}|同){SP}(?P<ap_en>{NUM}|元)|(?P<ap_w>{NUM}))年(?P<ap_fy>度)?{RP}"
+)
+# A month after a year (also joined by の: 昨年の十月); a unit-less numeral that starts a compact
+# range (2011年4〜6月) is a month too.
+# A space may separate the elements in text extracted from PDF (2011年 3月 11日).
+MONTH_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<m>{NUM})月|(?P<mx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}月))")
+DAY_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<d>{NUM})日|(?P<dx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}日))")
+# A weekday in brackets: (月), （火曜日）, (金・祝).
+WEEKDAY_NEXT = re.compile(rf"{LP}[月火水木金土日](?:曜日?)?(?:[・･、][祝休]日?)?{RP}")
+PART_NEXT = re.compile(
+    r"の?(?P<start>初め|初頭|始め|はじめ)|(?P<start2>上旬)|の?(?P<mid>半ば)|(?P<mid2>中旬)"
+    r"|の?(?P<end>末)(?![端尾席梢葉裔])|(?P<end2>下旬)"
+)
+SEASON_NEXT = re.compile(rf"の?(?P<season>[春夏秋冬]){_WORD_END}")
+
+# What may follow a mention: relational suffixes become ``mod``; から and the tildes may open a
+# range. Longest first (までに before まで).
+MOD_NEXT = re.compile(r"以来|以降|以後|より後|より前|以前|までに|まで|から|来(?![年月日週春夏秋冬])")
+CONNECTOR = re.compile(rf"{TILDE}|から|{DASH}")
+LIST_SEPARATOR = re.compile(r"、|，|,|・|と|及び|および|並びに|ならびに|又は|または")
