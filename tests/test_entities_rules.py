@@ -83,6 +83,10 @@ TITLE_CASES = [
     ([("大統領", NOUN), ("オバマ", PROPER_PERSON), ("は", PARTICLE)],
      [("大統領", "TITLE", "Title|"), ("オバマ", "Person", "")],
      [("オバマ", "大統領", None)]),
+    # トランプ大統領: one Sudachi 人名 token with the title glued; from the tag or from GiNZA
+    ([("トランプ大統領", PROPER_PERSON), ("の", PARTICLE)], [], [("トランプ", "大統領", None)]),
+    ([("トランプ大統領", PROPER_PERSON), ("の", PARTICLE)], [("トランプ大統領", "Person", "")],
+     [("トランプ", "大統領", None)]),
     # 岸田氏: an honorific leaves the name
     ([("岸田", SURNAME), ("氏", NOUN), ("は", PARTICLE)],
      [("岸田氏", "Person", "")],
@@ -150,6 +154,9 @@ TIDY_CASES = [
     ("日米は", "日米", "Country", None),
     ("同諸島に対する", "同諸島", "Continental_Region", None),
     ("本田は", "本田", "Person", ("本田", "PERSON")),
+    ("日本国内での", "日本国内", "Country", ("日本", "LOCATION")),
+    ("多国籍の部隊", "多国籍", "Country", None),
+    ("ＵＮＭＩＳＳ及び", "ＵＮＭＩＳＳ", "Person", ("ＵＮＭＩＳＳ", "ORG")),
     ("同志社大学の", "同志社大学", "School", ("同志社大学", "ORG")),
     ("拉致問題解決に向けた", "拉致問題解決", "Product_Other", None),
     ("09年11月13日の", "09年11月13日", "Date", None),

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.entities.canonical import country_code, elided_prefix_names, find_definitions
+from pipeline.entities.canonical import ShortName, country_code, elided_prefix_names, find_definitions
 from pipeline.entities.labels import ENE_MAP, map_ene_entities
 from pipeline.entities.persons import (
     find_name_before,
@@ -51,6 +51,9 @@ FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}
 # 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
 EVENT_PREFIX = re.compile(r"(?:[0-9０-９]{4}年?[ 　]?|第[0-9０-９一二三四五六七八九十百]+回)$")
 EVENT_SUFFIX = re.compile(r"大会")
+# Area words after a country (日本国内, 中国全土) and collective words GiNZA calls countries.
+AREA_SUFFIX = re.compile(r"(?<=.)(国内|国外|全土|各地|国民)$")
+GENERIC_PLACES = re.compile(r"^(多国籍|多国間|二国間|各国|諸国|全国|両国|外国|他国|自国|海外)$")
 # What happens at a place, glued to it by GiNZA (マレーシア訪問, グアム移転).
 ACTION_SUFFIX = re.compile(r"(?<=.)(訪問|訪日|訪米|移転|移設|派遣|寄港|視察|出張|再編)$")
 # GiNZA's "persons" that are ranks, posts or numbers (中佐, 曹, 即応予備自衛官, 航空隊, 五十一).
@@ -58,6 +61,7 @@ NOT_A_PERSON = re.compile(
     r"(大将|中将|少将|大佐|中佐|少佐|大尉|中尉|少尉|准尉|曹長|曹|士長|自衛官|隊員|隊|部隊|大臣|長官|知事)$"
     r"|^[\d０-９一二三四五六七八九十百千]+$|^[ぁ-ゖー]+$"
 )
+ACRONYM = re.compile(r"^[A-Z]{2,8}$")
 # Era names are parts of dates (the dates stage's), never organizations.
 ERA_NAMES = frozenset(("明治", "大正", "昭和", "平成", "令和"))
 # 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
@@ -145,6 +149,34 @@ def _widen_event(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _split_glued_title(text: str, start: int, end: int) -> _Candidate | None:
+    """``トランプ大統領`` as one span (Sudachi has it as one 人名 token): name and title apart.
+
+    Only titles of public office, and only when at least two characters of name remain.
+    """
+    surface = text[start:end]
+    for head in sorted(lexicon()["office_title_heads"]["heads"], key=len, reverse=True):
+        if surface.endswith(head) and len(surface) - len(head) >= 2:
+            cut = end - len(head)
+            title = Span(cut, end, text[cut:end])
+            return _Candidate(start, cut, EntityLabel.PERSON, "Person", None, "title_rule", title=title,
+                              qualifier=qualifier_after(text, end))
+    return None
+
+
+def _extend_by_head(
+    text: str, tokens: Sequence[ParsedToken], by_start: dict[int, int], cand: _Candidate
+) -> _Candidate:
+    """A model span right before a head word takes it in (マレーシア + 航空, 横浜 + 港)."""
+    if cand.source != "model" or cand.label not in (EntityLabel.LOCATION, EntityLabel.ORG):
+        return cand
+    k = by_start.get(cand.end)
+    head = _head_after(text, tokens, k) if k is not None else None
+    if head is None or head[1] not in ("ORG", "FACILITY"):
+        return cand
+    return _Candidate(cand.start, head[0], EntityLabel(head[1]), cand.subtype, None, "model")
+
+
 def _label_by_head(surface: str, label: EntityLabel) -> EntityLabel:
     """The label the last word of a model span asks for (``data/heads.tsv``), else ``label``.
 
@@ -179,6 +211,13 @@ def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
     if ent.label == "Product_Other" and KANJI_ONLY.match(surface):
         # GiNZA's Product_Other on an all-kanji compound is a common noun (拉致問題解決)
         return None
+    area = AREA_SUFFIX.search(surface)
+    if area is not None and len(surface) == end - start and country_code(surface[: area.start()]):
+        # 日本国内, 中国全土: the country is the entity, the area word is not part of its name
+        end = start + area.start()
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", country_code(surface[: area.start()]), "model")
+    if GENERIC_PLACES.match(surface):
+        return None
     action = ACTION_SUFFIX.search(surface)
     if action is not None and len(surface) == end - start:
         # マレーシア訪問, グアム移転: a place and what happens there; the place is the entity
@@ -187,8 +226,14 @@ def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
         if code is None:
             return None
         return _Candidate(start, end, EntityLabel.LOCATION, "Country", code, "model")
+    if label is EntityLabel.PERSON and len(surface) == end - start:
+        split = _split_glued_title(text, start, end)
+        if split is not None:
+            return split
     if label is EntityLabel.PERSON and NOT_A_PERSON.search(surface):
         return None
+    if label is EntityLabel.PERSON and ACRONYM.match(surface):
+        label = EntityLabel.ORG  # ＵＮＭＩＳＳ: an acronym names a body, not a person
     label = _label_by_head(surface, label)
     if label is EntityLabel.EVENT:
         start, end = _widen_event(text, start, end)
@@ -286,7 +331,10 @@ def _proper_noun_runs(
             out.append(_Candidate(start, head[0], EntityLabel(head[1]), "Proper_Noun_Head", None, "token"))
             continue
         person = all(t.startswith("名詞-固有名詞-人名") for t in tags)
-        if person and any(t.endswith(("-姓", "-名")) for t in tags):
+        glued = _split_glued_title(text, start, end) if person else None
+        if glued is not None:
+            out.append(glued)
+        elif person and any(t.endswith(("-姓", "-名")) for t in tags):
             out.append(_Candidate(start, end, EntityLabel.PERSON, "Person", None, "token"))
         elif len(run) == 1 and tags[0].startswith("名詞-固有名詞-地名-国") and country_code(surface):
             code = country_code(surface)
@@ -314,6 +362,24 @@ def _token_bounds(tokens: Sequence[ParsedToken]) -> tuple[set[int], set[int]]:
     return {t.start for t in tokens}, {t.end for t in tokens}
 
 
+def _unit_tails(text: str, tokens: Sequence[ParsedToken], cands: Sequence[_Candidate]) -> list[ShortName]:
+    """A unit named in full is later called by its type: 派遣海賊対処行動航空隊 … 航空隊, 水上部隊."""
+    tails = []
+    for cand in cands:
+        if cand.subtype != "Military_Unit" or cand.source != "ruler":
+            continue
+        inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+        if len(inside) < 3:
+            continue
+        full = text[cand.start : cand.end]
+        for n in (1, 2):
+            start = inside[-n].start
+            tail = text[start : cand.end]
+            if len(tail) >= 3 and tail != "部隊":
+                tails.append(ShortName(tail, full, start, cand.end))
+    return tails
+
+
 def _apply_definitions(text: str, tokens: Sequence[ParsedToken], cands: list[_Candidate]) -> list[_Candidate]:
     """Short names defined in the text: canonical = the full name, later mentions added."""
     spans = [
@@ -323,7 +389,7 @@ def _apply_definitions(text: str, tokens: Sequence[ParsedToken], cands: list[_Ca
     ]
     definitions = find_definitions(text, spans)
     named = [(c.start, c.end) for c in cands if c.label in (EntityLabel.EVENT, EntityLabel.DOCUMENT)]
-    elided = elided_prefix_names(text, named)
+    elided = elided_prefix_names(text, named) + _unit_tails(text, tokens, cands)
     if not definitions and not elided:
         return cands
     starts, ends = _token_bounds(tokens)
@@ -379,6 +445,8 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         cand = _from_parse(text, ent)
         if cand is not None:
             cands.append(cand)
+    by_start = {t.start: i for i, t in enumerate(parsed.tokens)}
+    cands = [_extend_by_head(text, parsed.tokens, by_start, c) for c in cands]
     cands.extend(_attach_titles(text, parsed.tokens, titles, cands))
     for speaker in speaker_persons(text):
         cands.append(

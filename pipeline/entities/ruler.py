@@ -144,6 +144,7 @@ def _country_sequences() -> Iterator[list[dict[str, Any]]]:
     """Country prefixes of a bilateral/multilateral name: 日米, 日米韓, 日・デンマーク・グリーンランド."""
     yield [_combo_token("+")]
     country = _country_token()
+    yield [_combo_token(), country]  # 日マレーシア, 日ＥＵ (no ・)
     dot = {"NORM": {"IN": ["・", "･"]}}
     for n in (2, 3, 4):
         seq: list[dict[str, Any]] = [country]
@@ -178,6 +179,9 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         yield _pattern("ORG", "Alliance", [*prefix, {"NORM": {"IN": _words("alliance_heads")}}])
     ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
     yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, heads])
+    # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
+    of = {"NORM": "の"}
+    yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
     # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
     bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
     # 第一回ＴＩＣＡＤⅤ閣僚会合: an ordinal (第 + N回) belongs to the meeting's name
@@ -260,6 +264,32 @@ def _government_patterns() -> Iterator[dict[str, Any]]:
     )
 
 
+def _unit_patterns() -> Iterator[dict[str, Any]]:
+    """Units named as compounds: 自衛隊施設部隊, 派遣海賊対処行動水上部隊, 国連南スーダン共和国ミッション.
+
+    A unit word (部隊, 航空隊, 艦隊...) after one to five kanji nouns, or after a force or body
+    of the gazetteer; a UN body: 国連 and up to four words before ミッション/機関/基金...
+    """
+    # bare 部隊 ("unit") names a unit only at the end of a long compound (派遣海賊対処行動水上部隊);
+    # after two or three words it is a description (海賊対処部隊), and 自衛隊部隊 is 自衛隊
+    units = ["航空隊", "艦隊", "師団", "旅団", "連隊", "航空団", "飛行隊", "護衛隊", "軍団", "司令部", "援助隊"]
+    unit_words = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(units) + ")$"}, "TAG": {"REGEX": "^名詞"}}
+    suffix = {"NORM": "隊", "TAG": {"REGEX": "^接尾辞"}}  # 国際緊急援助/隊
+    bare_unit = {"NORM": {"REGEX": "^[一-龥]*部隊$"}}
+    kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}}
+    forces = sorted(e.name for e in gazetteer() if e.subtype in ("Military", "Military_Unit"))
+    for unit in (unit_words, suffix):
+        yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{2,5}"}, unit])
+        yield _pattern("ORG", "Military_Unit", [_country_token(), {**kanji, "OP": "{1,4}"}, unit])
+        yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, unit])
+    yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{4,6}"}, bare_unit])
+    yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, bare_unit])
+    bodies = ["ミッション", "機関", "基金", "計画", "事務所", "事務局", "総会", "委員会", "高等弁務官事務所"]
+    word = {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "{1,4}"}
+    un = {"NORM": {"IN": ["国連", "国際連合"]}}
+    yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
+
+
 def _facility_patterns() -> Iterator[dict[str, Any]]:
     """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
     place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
@@ -276,7 +306,12 @@ def _facility_patterns() -> Iterator[dict[str, Any]]:
         "通信施設",
         "弾薬庫",
     ]
-    yield _pattern("FACILITY", "Military_Base", [place, {"NORM": {"IN": heads}}])
+    services = ["海軍", "空軍", "陸軍", "海兵隊", "航空", "海上", "陸上"]
+    service = {"NORM": {"IN": services}, "OP": "?"}
+    yield _pattern("FACILITY", "Military_Base", [place, service, {"NORM": {"IN": heads}}])
+    # スターリング海軍基地: a katakana name Sudachi does not know, with the service named
+    katakana = {"NORM": {"REGEX": "^[ァ-ヶー]{2,}$"}, "OP": "{1,2}"}
+    yield _pattern("FACILITY", "Military_Base", [katakana, {"NORM": {"IN": services}}, {"NORM": {"IN": heads}}])
     yield _pattern(
         "FACILITY",
         "Military_Base",
@@ -326,8 +361,14 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     head_re = "|".join(sorted(heads, key=len, reverse=True))
     head = {"NORM": {"REGEX": f"^[一-龥]*(?:{head_re})$"}, "TAG": {"REGEX": "^名詞"}}
     country = {**_country_token(), "OP": "?"}
-    modifier = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
+    modifier = {"TAG": {"REGEX": "^(名詞-普通名詞|形状詞)"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, modifier, head])
+    # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
+    office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
+    office_re = "|".join(sorted(office_heads, key=len, reverse=True))
+    office_head = {"NORM": {"REGEX": f"^[一-龥]*(?:{office_re})$"}, "TAG": {"REGEX": "^名詞"}}
+    acronym = {"NORM": {"REGEX": "^(?i:[a-z]{2,8})$"}}
+    yield _pattern(TITLE_LABEL, "Title", [acronym, modifier, office_head])
     # …代表 only with an office before it (通商/代表): 日本代表 and 大阪府代表 are teams
     office = {**modifier, "OP": "{1,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
@@ -383,6 +424,7 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
         _two_plus_two_patterns,
         _agreement_patterns,
         _government_patterns,
+        _unit_patterns,
         _facility_patterns,
         _weapon_patterns,
         _law_patterns,
