@@ -1,63 +1,485 @@
-"""Stage 4: named entities from GiNZA's NER, mapped to the project's seven labels.
+"""Stage 4: named entities: GiNZA's NER behind a domain layer, mapped to the seven labels.
 
-See ``find_entities``. Follows ANNOTATION.md (Entities).
+``configure_nlp`` adds the domain ruler (``ruler.py``) before GiNZA's ``ner``; ``find_entities``
+reads the parse back as records and applies the rules of ANNOTATION.md (Entities):
+
+1. ruler entities keep their label, subtype and canonical name; GiNZA's ENE labels go through
+   ``labels.ENE_MAP`` (the ENE label becomes ``subtype``; unmapped labels are dropped);
+2. spans are tidied: footnote digits glued to a name (日米首脳会談1) and unbalanced brackets are
+   cut off, honorifics (氏, 君) leave person names; headings (第III部) and bare country
+   abbreviations (日米) are not entities;
+3. persons with titles (``persons.py``): the ruler's titles are attached to the name before them,
+   with ``(当時)`` as qualifier; Diet speaker lines give their speaker;
+4. canonical names (``canonical.py``): ISO codes for countries, gazetteer canonical names, and
+   short names defined in the text resolved to their full name (every later mention included);
+5. overlaps are resolved (rules over the ruler over the model, then longer spans).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.parse import ParsedDoc
-from pipeline.schema import Entity, EntityLabel, Sentence
+from pipeline.entities.canonical import ShortName, country_code, elided_prefix_names, find_definitions
+from pipeline.entities.labels import ENE_MAP, map_ene_entities
+from pipeline.entities.persons import (
+    find_name_before,
+    qualifier_after,
+    speaker_persons,
+    strip_honorific,
+)
+from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
+from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
+from pipeline.schema import Entity, EntityLabel, Sentence, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["configure_nlp", "find_entities", "fingerprint"]
+__all__ = ["configure_nlp", "find_entities", "fingerprint", "map_ene_entities"]
 
-# ENE label -> our label; ENE labels absent here are dropped.
-ENE_MAP: dict[str, EntityLabel] = {
-    "Person": EntityLabel.PERSON,
-    "Country": EntityLabel.LOCATION,
-    "Province": EntityLabel.LOCATION,
-    "City": EntityLabel.LOCATION,
-    "Government": EntityLabel.ORG,
-    "Military": EntityLabel.ORG,
-    "Company": EntityLabel.ORG,
-    "International_Organization": EntityLabel.ORG,
-    "Political_Party": EntityLabel.ORG,
-    "Conference": EntityLabel.EVENT,
-    "Treaty": EntityLabel.DOCUMENT,
-    "Law": EntityLabel.DOCUMENT,
-}
+OUR_LABELS = frozenset(label.value for label in EntityLabel)
+# Priorities when spans overlap: rules about persons > the domain ruler > GiNZA's model.
+PRIORITY = {"speaker": 4, "title_rule": 3, "definition": 3, "ruler": 2, "model": 1, "token": 0}
+# Document structure, not names: 第III部, 第2章, 第5条 (GiNZA tags 第III部 Organization_Other).
+HEADING = re.compile(r"^第[0-9０-９IVXⅠ-Ⅻ一二三四五六七八九十百]+[部章節項条款]$")
+# A footnote number glued to a name written in Japanese script: 日米首脳会談1 → 日米首脳会談.
+FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}$")
+# 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
+EVENT_PREFIX = re.compile(r"(?:[0-9０-９]{4}年?[ 　]?|第[0-9０-９一二三四五六七八九十百]+回)$")
+EVENT_SUFFIX = re.compile(r"大会")
+# Area words after a country (日本国内, 中国全土) and collective words GiNZA calls countries.
+AREA_SUFFIX = re.compile(r"(?<=.)(国内|国外|全土|各地|国民)$")
+GENERIC_PLACES = re.compile(r"^(多国籍|多国間|二国間|各国|諸国|全国|両国|外国|他国|自国|海外)$")
+# What happens at a place, glued to it by GiNZA (マレーシア訪問, グアム移転).
+ACTION_SUFFIX = re.compile(r"(?<=.)(訪問|訪日|訪米|移転|移設|派遣|寄港|視察|出張|再編)$")
+# GiNZA's "persons" that are ranks, posts or numbers (中佐, 曹, 即応予備自衛官, 航空隊, 五十一).
+NOT_A_PERSON = re.compile(
+    r"(大将|中将|少将|大佐|中佐|少佐|大尉|中尉|少尉|准尉|曹長|曹|士長|自衛官|隊員|隊|部隊|大臣|長官|知事)$"
+    r"|^[\d０-９一二三四五六七八九十百千]+$|^[ぁ-ゖー]+$"
+)
+ACRONYM = re.compile(r"^[A-Z]{2,8}$")
+# Era names are parts of dates (the dates stage's), never organizations.
+ERA_NAMES = frozenset(("明治", "大正", "昭和", "平成", "令和"))
+# 同諸島, 同飛行場, 両国, 本協定: anaphoric references, not names.
+# Only a generic noun after the prefix: 本田, 同志社大学 and 当麻 are names.
+ANAPHORIC = re.compile(
+    r"^[同両本当該各](国|諸島|島|飛行場|基地|施設|会合|会談|会議|協定|条約|合意|共同発表|共同声明|声明"
+    r"|政府|首脳|地域|計画|法|委員会|機構|社|大会|市|県|町|村|港|空港|部隊|軍|氏)$"
+)
+KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+OPENERS = "「『（(［[【〔"
+CLOSERS = "」』）)］]】〕"
+TRIM = " \t\u3000、。，．・"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    label: EntityLabel
+    subtype: str | None
+    canonical: str | None
+    source: str
+    title: Span | None = None
+    qualifier: Span | None = None
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY[self.source]
 
 
 def configure_nlp(nlp: Language) -> None:
-    """Add the domain layer to a loaded GiNZA pipeline (none yet)."""
+    """Add the domain layer (an EntityRuler) to a loaded GiNZA pipeline, before its ``ner``."""
+    add_ruler(nlp, before="ner" if "ner" in nlp.pipe_names else None)
 
 
 def fingerprint() -> str:
-    """Hash of everything ``configure_nlp`` adds: part of the parse cache key."""
-    return hashlib.sha256(b"entities.v1:no-ruler").hexdigest()[:16]
+    """Hash of everything ``configure_nlp`` adds (ruler code version, data, patterns): a cache key part."""
+    # the stage's own version is left out: a change in the rules after the parse must not
+    # invalidate cached parses
+    digest = hashlib.sha256(f"entities-ruler:{ruler_fingerprint()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _tidy(text: str, start: int, end: int, label: EntityLabel) -> tuple[int, int]:
+    """Cut footnote digits, unbalanced brackets and stray punctuation off a model span."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    # a bracket at an edge whose partner is not inside the span
+    for _ in range(2):
+        surface = text[start:end]
+        if surface and surface[0] in OPENERS and CLOSERS[OPENERS.index(surface[0])] not in surface:
+            start += 1
+        surface = text[start:end]
+        if surface and surface[-1] in CLOSERS and OPENERS[CLOSERS.index(surface[-1])] not in surface:
+            end -= 1
+    if label is not EntityLabel.PRODUCT:
+        match = FOOTNOTE.search(text[start:end])
+        if match and match.start() > 0:
+            end = start + match.start()
+    if label is EntityLabel.PERSON:
+        end = strip_honorific(text, start, end)
+    return start, end
+
+
+def _is_abbreviation_combo(surface: str) -> bool:
+    """日米, 日米両国, 日米間: country abbreviations only (optional in gold; never output)."""
+    kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1}
+    core = re.sub(r"(両国|両政府|両首脳|間|側|両)$", "", surface)
+    return bool(core) and all(ch in kanji for ch in core)
+
+
+def _widen_event(text: str, start: int, end: int) -> tuple[int, int]:
+    """An edition's year or ordinal before an event and 大会 after it are part of its name.
+
+    GiNZA leaves them out (2008年北京オリンピック, 第69回全日本大学バスケットボール選手権大会).
+    """
+    before = EVENT_PREFIX.search(text, max(0, start - 12), start)
+    if before is not None:
+        start = before.start()
+    after = EVENT_SUFFIX.match(text, end)
+    if after is not None:
+        end = after.end()
+    return start, end
+
+
+def _split_glued_title(text: str, start: int, end: int) -> _Candidate | None:
+    """``トランプ大統領`` as one span (Sudachi has it as one 人名 token): name and title apart.
+
+    Only titles of public office, and only when at least two characters of name remain.
+    """
+    surface = text[start:end]
+    for head in sorted(lexicon()["office_title_heads"]["heads"], key=len, reverse=True):
+        if surface.endswith(head) and len(surface) - len(head) >= 2:
+            cut = end - len(head)
+            title = Span(cut, end, text[cut:end])
+            return _Candidate(start, cut, EntityLabel.PERSON, "Person", None, "title_rule", title=title,
+                              qualifier=qualifier_after(text, end))
+    return None
+
+
+def _extend_by_head(
+    text: str, tokens: Sequence[ParsedToken], by_start: dict[int, int], cand: _Candidate
+) -> _Candidate:
+    """A model span right before a head word takes it in (マレーシア + 航空, 横浜 + 港)."""
+    if cand.source != "model" or cand.label not in (EntityLabel.LOCATION, EntityLabel.ORG):
+        return cand
+    k = by_start.get(cand.end)
+    head = _head_after(text, tokens, k) if k is not None else None
+    if head is None or head[1] not in ("ORG", "FACILITY"):
+        return cand
+    return _Candidate(cand.start, head[0], EntityLabel(head[1]), cand.subtype, None, "model")
+
+
+def _label_by_head(surface: str, label: EntityLabel) -> EntityLabel:
+    """The label the last word of a model span asks for (``data/heads.tsv``), else ``label``.
+
+    Japanese names are right-headed: ギブソン・ギター・コーポレーション is a company whatever the
+    model thought, 熊本城 a facility, FIFAワールドカップ an event. One-character heads need two
+    characters before them (香港 and 宮城 are no port and no castle).
+    """
+    for head, head_label in heads():
+        if surface.endswith(head) and len(surface) >= len(head) + (2 if len(head) == 1 else 1):
+            return EntityLabel(head_label)
+    return label
+
+
+def _from_parse(text: str, ent: ParsedEntity) -> _Candidate | None:
+    """A candidate from one parsed span (ruler or model), or None when it is not ours."""
+    if ent.label in OUR_LABELS:
+        subtype, _, canonical = ent.ent_id.partition("|")
+        return _Candidate(
+            ent.start, ent.end, EntityLabel(ent.label), subtype or None, canonical or None, "ruler"
+        )
+    label = ENE_MAP.get(ent.label)
+    if label is None:
+        return None
+    start, end = _tidy(text, ent.start, ent.end, label)
+    if start >= end:
+        return None
+    surface = unicodedata.normalize("NFKC", text[start:end])
+    if HEADING.match(surface) or _is_abbreviation_combo(surface) or not re.search(r"\w", surface):
+        return None
+    if ANAPHORIC.match(surface):
+        return None
+    if ent.label == "Product_Other" and KANJI_ONLY.match(surface):
+        # GiNZA's Product_Other on an all-kanji compound is a common noun (拉致問題解決)
+        return None
+    area = AREA_SUFFIX.search(surface)
+    if area is not None and len(surface) == end - start and country_code(surface[: area.start()]):
+        # 日本国内, 中国全土: the country is the entity, the area word is not part of its name
+        end = start + area.start()
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", country_code(surface[: area.start()]), "model")
+    if GENERIC_PLACES.match(surface):
+        return None
+    action = ACTION_SUFFIX.search(surface)
+    if action is not None and len(surface) == end - start:
+        # マレーシア訪問, グアム移転: a place and what happens there; the place is the entity
+        end = start + action.start()
+        code = country_code(text[start:end])
+        if code is None:
+            return None
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", code, "model")
+    if label is EntityLabel.PERSON and len(surface) == end - start:
+        split = _split_glued_title(text, start, end)
+        if split is not None:
+            return split
+    if label is EntityLabel.PERSON and NOT_A_PERSON.search(surface):
+        return None
+    if label is EntityLabel.PERSON and ACRONYM.match(surface):
+        label = EntityLabel.ORG  # ＵＮＭＩＳＳ: an acronym names a body, not a person
+    label = _label_by_head(surface, label)
+    if label is EntityLabel.EVENT:
+        start, end = _widen_event(text, start, end)
+    code = country_code(surface)
+    if code is not None:
+        # a country name is a country whatever the model thought (カメルーン tagged Person)
+        return _Candidate(start, end, EntityLabel.LOCATION, "Country", code, "model")
+    return _Candidate(start, end, label, ent.label, None, "model")
+
+
+def _attach_titles(
+    text: str, tokens: Sequence[ParsedToken], titles: Sequence[ParsedEntity], cands: list[_Candidate]
+) -> list[_Candidate]:
+    """PERSON candidates for every title with a name before it (or a model person after it)."""
+    office_heads = tuple(lexicon()["office_title_heads"]["heads"])
+    persons_model = [(c.start, c.end) for c in cands if c.label is EntityLabel.PERSON]
+    ruler_spans = [(c.start, c.end) for c in cands if c.source == "ruler"]
+    out = []
+    for title in titles:
+        title_span = Span(title.start, title.end, text[title.start : title.end])
+        name = find_name_before(
+            text,
+            tokens,
+            title.start,
+            person_spans=persons_model,
+            blocked=ruler_spans,
+            office=title_span.surface.endswith(office_heads),
+        )
+        if name is None:
+            after = [p for p in persons_model if p[0] == title.end]
+            if not after:
+                continue
+            name = after[0]
+        out.append(
+            _Candidate(
+                name[0],
+                name[1],
+                EntityLabel.PERSON,
+                "Person",
+                None,
+                "title_rule",
+                title=title_span,
+                qualifier=qualifier_after(text, title.end),
+            )
+        )
+    return out
+
+
+def _head_after(text: str, tokens: Sequence[ParsedToken], k: int) -> tuple[int, str] | None:
+    """(end, label) when token ``k`` is a head word of ``data/heads.tsv`` (駅, 空港, 高校...)."""
+    if k >= len(tokens) or not tokens[k].tag.startswith(("名詞", "接尾辞")):
+        return None
+    word = text[tokens[k].start : tokens[k].end]
+    for head, label in heads():
+        if word == head:
+            return tokens[k].end, label
+    return None
+
+
+def _proper_noun_runs(
+    text: str, tokens: Sequence[ParsedToken], taken: Sequence[tuple[int, int]]
+) -> list[_Candidate]:
+    """Names the model left out, read off Sudachi's proper-noun tags (lowest priority).
+
+    A run of adjacent 固有名詞 tokens that no entity overlaps becomes: PERSON when it is made of
+    人名 tokens with a 姓 or 名 in it (not 人名-一般 alone: mostly katakana words); LOCATION when it
+    is one country name; ORG (or what its head word says) when it is 固有名詞-一般 tokens (company
+    and body names Sudachi knows: 日本航空, 日活). Evidence: on the ner-wikipedia dev split such
+    runs are names about half the time, well above what an addition needs to raise F1.
+    """
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].tag.startswith("名詞-固有名詞"):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and tokens[j + 1].tag.startswith("名詞-固有名詞")
+            and tokens[j + 1].start == tokens[j].end
+        ):
+            j += 1
+        run = tokens[i : j + 1]
+        i = j + 1
+        start, end = run[0].start, run[-1].end
+        if any(a < end and start < b for a, b in taken):
+            continue
+        tags = [t.tag for t in run]
+        surface = text[start:end]
+        head = _head_after(text, tokens, j + 1)
+        head_free = head is not None and not any(a < head[0] and end < b for a, b in taken)
+        if head is not None and head_free and surface not in ERA_NAMES:
+            # 会津若松駅, 浜松オートレース場: a proper noun and a head word make a name
+            out.append(_Candidate(start, head[0], EntityLabel(head[1]), "Proper_Noun_Head", None, "token"))
+            continue
+        person = all(t.startswith("名詞-固有名詞-人名") for t in tags)
+        glued = _split_glued_title(text, start, end) if person else None
+        if glued is not None:
+            out.append(glued)
+        elif person and any(t.endswith(("-姓", "-名")) for t in tags):
+            out.append(_Candidate(start, end, EntityLabel.PERSON, "Person", None, "token"))
+        elif len(run) == 1 and tags[0].startswith("名詞-固有名詞-地名-国") and country_code(surface):
+            code = country_code(surface)
+            out.append(_Candidate(start, end, EntityLabel.LOCATION, "Country", code, "token"))
+        elif (
+            all(t.startswith("名詞-固有名詞-一般") for t in tags)
+            and re.search(r"[^\W\d_]{2}", surface)
+            and surface not in ERA_NAMES
+        ):
+            label = _label_by_head(surface, EntityLabel.ORG)
+            out.append(_Candidate(start, end, label, "Proper_Noun", None, "token"))
+    return out
+
+
+def _resolve_overlaps(cands: Sequence[_Candidate]) -> list[_Candidate]:
+    """Keep the best of overlapping candidates: higher priority, then longer, then earlier."""
+    kept: list[_Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _token_bounds(tokens: Sequence[ParsedToken]) -> tuple[set[int], set[int]]:
+    return {t.start for t in tokens}, {t.end for t in tokens}
+
+
+def _unit_tails(text: str, tokens: Sequence[ParsedToken], cands: Sequence[_Candidate]) -> list[ShortName]:
+    """A unit named in full is later called by its type: 派遣海賊対処行動航空隊 … 航空隊, 水上部隊."""
+    tails = []
+    for cand in cands:
+        if cand.subtype != "Military_Unit" or cand.source != "ruler":
+            continue
+        inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+        if len(inside) < 3:
+            continue
+        full = text[cand.start : cand.end]
+        for n in (1, 2):
+            start = inside[-n].start
+            tail = text[start : cand.end]
+            if len(tail) >= 3 and tail != "部隊":
+                tails.append(ShortName(tail, full, start, cand.end))
+    return tails
+
+
+def _apply_definitions(text: str, tokens: Sequence[ParsedToken], cands: list[_Candidate]) -> list[_Candidate]:
+    """Short names defined in the text: canonical = the full name, later mentions added."""
+    spans = [
+        (c.start, c.end, c.canonical or text[c.start : c.end])
+        for c in cands
+        if c.label is not EntityLabel.PERSON
+    ]
+    definitions = find_definitions(text, spans)
+    named = [(c.start, c.end) for c in cands if c.label in (EntityLabel.EVENT, EntityLabel.DOCUMENT)]
+    elided = elided_prefix_names(text, named) + _unit_tails(text, tokens, cands)
+    if not definitions and not elided:
+        return cands
+    starts, ends = _token_bounds(tokens)
+    label_of = {(c.canonical or text[c.start : c.end]): c.label for c in cands}
+    out = list(cands)
+    for definition in [*definitions, *elided]:
+        label = label_of.get(definition.full)
+        if label is None:
+            continue
+        # a definition's own mention is an entity; an elided name only counts after the full one
+        position = (
+            definition.start if definition in definitions else text.find(definition.short, definition.end)
+        )
+        while position >= 0:
+            start, end = position, position + len(definition.short)
+            aligned = (start in starts or start == definition.start) and (
+                end in ends or end == definition.end
+            )
+            if aligned:
+                same = [c for c in out if c.start == start and c.end == end]
+                inside = any(c.start < end and start < c.end for c in out if c not in same)
+                for c in same:
+                    c.canonical = definition.full
+                if not same and not inside:
+                    out.append(_Candidate(start, end, label, "Short_Name", definition.full, "definition"))
+            position = text.find(definition.short, end)
+    return out
 
 
 def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence] = ()) -> tuple[Entity, ...]:
-    """Entities of ``text`` from its GiNZA parse; offsets index ``text``."""
-    entities = []
+    """Entities of ``text`` from its GiNZA parse (domain ruler included), per ANNOTATION.md.
+
+    Args:
+        text: the document text; every offset below indexes it (code points, end exclusive).
+        parsed: GiNZA's parse of ``text`` as records (ruler spans carry our labels, model spans
+            ENE labels).
+        sentences: unused for now (kept for the stage interface).
+
+    Returns:
+        Entities sorted by offset, ids ``e0``, ``e1``...; PERSON entities carry ``title`` and
+        ``title_qualifier`` spans. Nothing is raised for odd input: spans that do not fit are
+        dropped.
+    """
+    del sentences
+    cands: list[_Candidate] = []
+    titles: list[ParsedEntity] = []
     for ent in parsed.entities:
-        label = ENE_MAP.get(ent.label)
-        if label is None:
+        if not (0 <= ent.start < ent.end <= len(text)):
             continue
-        entities.append(
-            Entity(
-                id=f"e{len(entities)}",
-                start=ent.start,
-                end=ent.end,
-                surface=text[ent.start : ent.end],
-                label=label,
-                subtype=ent.label,
+        if ent.label == TITLE_LABEL:
+            titles.append(ent)
+            continue
+        cand = _from_parse(text, ent)
+        if cand is not None:
+            cands.append(cand)
+    by_start = {t.start: i for i, t in enumerate(parsed.tokens)}
+    cands = [_extend_by_head(text, parsed.tokens, by_start, c) for c in cands]
+    cands.extend(_attach_titles(text, parsed.tokens, titles, cands))
+    for speaker in speaker_persons(text):
+        cands.append(
+            _Candidate(
+                speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title
             )
         )
-    return tuple(entities)
+    # a title is never (part of) another entity
+    title_spans = [(c.title.start, c.title.end) for c in cands if c.title is not None]
+    # every span GiNZA labelled, kept or dropped (平成 in a Date), is no bare proper noun
+    taken = [(c.start, c.end) for c in cands] + [(e.start, e.end) for e in parsed.entities]
+    cands.extend(_proper_noun_runs(text, parsed.tokens, taken))
+    cands = [
+        c for c in cands if c.title is not None or not any(c.start < b and a < c.end for a, b in title_spans)
+    ]
+    for cand in cands:
+        code = country_code(text[cand.start : cand.end])
+        if code and cand.label is EntityLabel.LOCATION:
+            cand.canonical = cand.canonical or code
+    cands = _resolve_overlaps(cands)
+    cands = _resolve_overlaps(_apply_definitions(text, parsed.tokens, cands))
+    return tuple(
+        Entity(
+            id=f"e{i}",
+            start=c.start,
+            end=c.end,
+            surface=text[c.start : c.end],
+            label=c.label,
+            subtype=c.subtype,
+            canonical=c.canonical,
+            title=c.title,
+            title_qualifier=c.qualifier,
+            source=c.source,
+        )
+        for i, c in enumerate(cands)
+    )

@@ -1,0 +1,464 @@
+"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, built from ``data/``.
+
+spaCy's ``ner`` keeps entities that are already set and predicts around them, so names the
+statistical model gets wrong in this domain (普天間飛行場 as N_Flora, 防衛省 as Country) are fixed
+before it runs, and titles are marked so that it cannot swallow them into a name (一川防衛大臣 as
+Company): the ruler labels a title ``TITLE``; ``find_entities`` attaches it to the person before
+it and never outputs it as an entity.
+
+Patterns come from two places:
+
+- gazetteers (``data/*.tsv``): official names of ministries, forces, bases, treaties, plans,
+  meetings, places; phrase patterns matched on Sudachi's normalized form (``NORM``), so full-
+  and half-width spellings (ＮＡＴＯ, NATO) both match;
+- token patterns over GiNZA's tokens built from the word lists of ``data/lexicon.json``: a
+  country prefix and a meeting noun (日米首脳会談, 日中韓外相会合, 日・デンマーク三者会談 for any
+  countries), 「2+2」 forms, …省/…庁 for government bodies, a country and 政府/軍/国防部,
+  weapon designators (F-35A, MV-22, SM-3ブロックIIA), laws (…法), person titles.
+
+The ruler labels are our seven labels (plus ``TITLE``); each pattern's ``id`` carries
+``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "RULER_NAME",
+    "TITLE_LABEL",
+    "GazetteerEntry",
+    "build_patterns",
+    "countries",
+    "gazetteer",
+    "heads",
+    "lexicon",
+    "ruler_fingerprint",
+]
+
+RULER_NAME = "jp_domain_ruler"
+TITLE_LABEL = "TITLE"
+# Bump when the pattern-building code changes in a way the data files do not show.
+RULER_VERSION = "ruler.v3"
+
+GAZETTEERS = (
+    "organizations.tsv",
+    "facilities.tsv",
+    "events.tsv",
+    "documents.tsv",
+    "products.tsv",
+    "locations.tsv",
+)
+DATA_FILES = (*GAZETTEERS, "countries.tsv", "lexicon.json")
+HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One name of a gazetteer file, with its label, subtype, canonical name and source."""
+
+    name: str
+    label: str
+    subtype: str
+    canonical: str | None
+    source: str
+
+
+def _read(name: str) -> str:
+    return resources.files("pipeline.entities").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    for line in _read(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """Every entry of the gazetteer files, in file order."""
+    entries = []
+    for name in GAZETTEERS:
+        for row in _rows(name):
+            if len(row) != 5:
+                raise ValueError(f"{name}: expected 5 tab-separated fields, got {row!r}")
+            text, label, subtype, canonical, source = row
+            entries.append(GazetteerEntry(text, label, subtype, canonical or None, source))
+    return tuple(entries)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country name -> ISO 3166-1 alpha-2 code (``data/countries.tsv``)."""
+    return {row[1]: row[0] for row in _rows("countries.tsv")}
+
+
+@cache
+def heads() -> tuple[tuple[str, str], ...]:
+    """(head word, label) of ``data/heads.tsv``, longest heads first."""
+    rows = [(row[0], row[1]) for row in _rows("heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The word lists of ``data/lexicon.json``."""
+    data: dict[str, Any] = json.loads(_read("lexicon.json"))
+    return data
+
+
+def _words(key: str) -> list[str]:
+    return [entry[0] for entry in lexicon()[key]]
+
+
+def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = None) -> dict[str, Any]:
+    return {"label": label, "pattern": pattern, "id": f"{subtype}|{canonical or ''}"}
+
+
+def _country_token() -> dict[str, Any]:
+    """A token that names a country: a one-kanji abbreviation, a country name, or Sudachi's 地名-国."""
+    names = sorted(set(lexicon()["country_abbreviations"]) - {"_doc"} | set(countries()))
+    return {"NORM": {"IN": names}}
+
+
+def _combo_token(op: str | None = None) -> dict[str, Any]:
+    """A token made of one-kanji country abbreviations only (日米, 日中, 韓)."""
+    kanji = "".join(k for k in lexicon()["country_abbreviations"] if len(k) == 1)
+    token: dict[str, Any] = {"NORM": {"REGEX": f"^[{kanji}]{{1,4}}$"}}
+    if op:
+        token["OP"] = op
+    return token
+
+
+def _country_sequences() -> Iterator[list[dict[str, Any]]]:
+    """Country prefixes of a bilateral/multilateral name: 日米, 日米韓, 日・デンマーク・グリーンランド."""
+    yield [_combo_token("+")]
+    country = _country_token()
+    yield [_combo_token(), country]  # 日マレーシア, 日ＥＵ (no ・)
+    dot = {"NORM": {"IN": ["・", "･"]}}
+    for n in (2, 3, 4):
+        seq: list[dict[str, Any]] = [country]
+        for _ in range(n - 1):
+            seq += [dot, country]
+        yield seq
+
+
+def _meeting_patterns() -> Iterator[dict[str, Any]]:
+    """Meetings and joint statements named by their parties, and bare 共同声明/共同発表."""
+    yield _pattern(
+        "DOCUMENT", "Joint_Statement", [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言"]}}]
+    )
+    yield _pattern("DOCUMENT", "Joint_Statement", [{"NORM": {"IN": ["共同声明", "共同発表", "共同宣言"]}}])
+    kinds = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "*"}
+    heads = {"NORM": {"IN": _words("meeting_heads")}}
+    statements = {"NORM": {"IN": _words("statement_heads")}}
+    joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言", "文書"]}}]
+    # 協議/対話/会議 alone after a country pair are generic (日米協議): they need a kind (日米安全保障協議)
+    bare_heads = {"NORM": {"IN": [w for w in _words("meeting_heads") if w not in ("協議", "対話", "会議")]}}
+    kind = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "+"}
+    count = [
+        {"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}},
+        {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}},
+    ]
+    for prefix in _country_sequences():
+        yield _pattern("EVENT", "Conference", [*prefix, kind, heads])
+        yield _pattern("EVENT", "Conference", [*prefix, bare_heads])
+        yield _pattern("EVENT", "Conference", [*prefix, *count, kinds, heads])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, statements])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *joint])
+        yield _pattern("ORG", "Alliance", [*prefix, {"NORM": {"IN": _words("alliance_heads")}}])
+    ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
+    yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, heads])
+    # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
+    of = {"NORM": "の"}
+    yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
+    # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
+    bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
+    # 第一回ＴＩＣＡＤⅤ閣僚会合: an ordinal (第 + N回) belongs to the meeting's name
+    ordinal: list[dict[str, Any]] = [{"NORM": "第"}, {"NORM": {"REGEX": r"^[\d一二三四五六七八九十百]+回$"}}]
+    prefixes: list[list[dict[str, Any]]] = [[], ordinal]
+    for prefix in prefixes:
+        yield _pattern(
+            "EVENT",
+            "Conference",
+            [
+                *prefix,
+                {"NORM": {"IN": bodies}},
+                {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
+                {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相"]}, "OP": "?"},
+                {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+            ],
+        )
+
+
+def _agreement_patterns() -> Iterator[dict[str, Any]]:
+    """Named agreements: 環境補足協定, 日露平和条約, 日ＥＵ・ＥＰＡ, 日豪ＥＰＡ.
+
+    A treaty word as its own token after one to three nouns (the nouns make it a name), and a
+    country pair or body with an economic-partnership acronym.
+    """
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,3}"}
+    heads = ["協定", "条約", "協約", "議定書", "憲章"]
+    yield _pattern("DOCUMENT", "Agreement", [nouns, {"NORM": {"IN": heads}}])
+    party = {"NORM": {"REGEX": "^(?i:[a-z]{2,5})$|^[日米中韓露豪英仏独印加伊比越]{1,3}$"}, "OP": "{1,2}"}
+    yield _pattern(
+        "DOCUMENT",
+        "Trade_Agreement",
+        [party, {"NORM": {"IN": ["・", "･", "-"]}, "OP": "?"}, {"NORM": {"REGEX": "^(?i:epa|fta)$"}}],
+    )
+
+
+def _two_plus_two_patterns() -> Iterator[dict[str, Any]]:
+    """「2+2」, ２＋２, ２プラス２ (NORM folds width), alone or with 会合/共同発表/文書."""
+    core = [{"NORM": "2"}, {"NORM": {"IN": ["+", "プラス", "＋"]}}, {"NORM": "2"}]
+    bracketed = [{"NORM": {"IN": ["「", "『"]}}, *core, {"NORM": {"IN": ["」", "』"]}}]
+    event_heads = {"NORM": {"IN": ["会合", "閣僚会合", "会議", "協議"]}}
+    doc_heads = {"NORM": {"IN": ["共同発表", "文書", "共同文書", "共同声明"]}}
+    joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "文書"]}}]
+    # 「2+2」の共同発表: the announcement of the 2+2 (the bracketed name, の, the document)
+    yield _pattern("DOCUMENT", "Joint_Statement", [*bracketed, {"NORM": "の"}, *joint])
+    yield _pattern("DOCUMENT", "Joint_Statement", [*bracketed, {"NORM": "の"}, doc_heads])
+    for body in (bracketed, core):
+        for prefix in ([], [_combo_token()]):
+            yield _pattern("EVENT", "Conference", [*prefix, *body])
+            yield _pattern("EVENT", "Conference", [*prefix, *body, event_heads])
+            yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *body, doc_heads])
+            yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *body, *joint])
+
+
+def _government_patterns() -> Iterator[dict[str, Any]]:
+    country = _country_token()
+    heads = {"NORM": {"IN": _words("government_heads")}}
+    yield _pattern("ORG", "Government", [country, heads])
+    # 米国防省, 英国防省, 中国国防部: a country, a kanji noun or two, then 省/庁/部
+    noun = {"TAG": {"REGEX": "^名詞-普通名詞"}, "NORM": {"REGEX": "^[一-龥]+$"}, "OP": "{1,2}"}
+    yield _pattern("ORG", "Ministry", [country, noun, {"NORM": {"IN": ["省", "庁", "部"]}}])
+    yield _pattern("ORG", "Ministry", [noun, {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}])
+    # a ministry's bureau or division: 法務省入国管理局, 防衛省防衛政策局
+    unit = {"NORM": {"REGEX": "^[一-龥]*(局|部|課|室|本部|委員会|審議会|研究所)$"}}
+    ministry = {"NORM": {"REGEX": "^[一-龥]{2,}[省庁]$"}}
+    kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}, "OP": "{0,3}"}
+    yield _pattern("ORG", "Government", [ministry, kanji, unit])
+    # one-token ministries and agencies: 防衛省, 外務省, 気象庁 (generic 省庁 words excluded)
+    generic = ["官公庁", "各省庁", "省庁", "中央省庁", "関係省庁", "各省", "両省", "同省", "同庁", "本省"]
+    suffixes = "".join(_words("ministry_suffixes"))
+    yield _pattern(
+        "ORG",
+        "Ministry",
+        [
+            {
+                "NORM": {"REGEX": f"^[一-龥ァ-ヶー]{{2,}}[{suffixes}]$", "NOT_IN": generic},
+                "POS": {"IN": ["NOUN", "PROPN"]},
+            }
+        ],
+    )
+
+
+def _unit_patterns() -> Iterator[dict[str, Any]]:
+    """Units named as compounds: 自衛隊施設部隊, 派遣海賊対処行動水上部隊, 国連南スーダン共和国ミッション.
+
+    A unit word (部隊, 航空隊, 艦隊...) after one to five kanji nouns, or after a force or body
+    of the gazetteer; a UN body: 国連 and up to four words before ミッション/機関/基金...
+    """
+    # bare 部隊 ("unit") names a unit only at the end of a long compound (派遣海賊対処行動水上部隊);
+    # after two or three words it is a description (海賊対処部隊), and 自衛隊部隊 is 自衛隊
+    units = ["航空隊", "艦隊", "師団", "旅団", "連隊", "航空団", "飛行隊", "護衛隊", "軍団", "司令部", "援助隊"]
+    unit_words = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(units) + ")$"}, "TAG": {"REGEX": "^名詞"}}
+    suffix = {"NORM": "隊", "TAG": {"REGEX": "^接尾辞"}}  # 国際緊急援助/隊
+    bare_unit = {"NORM": {"REGEX": "^[一-龥]*部隊$"}}
+    kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}}
+    forces = sorted(e.name for e in gazetteer() if e.subtype in ("Military", "Military_Unit"))
+    for unit in (unit_words, suffix):
+        yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{2,5}"}, unit])
+        yield _pattern("ORG", "Military_Unit", [_country_token(), {**kanji, "OP": "{1,4}"}, unit])
+        yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, unit])
+    yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{4,6}"}, bare_unit])
+    yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, bare_unit])
+    bodies = ["ミッション", "機関", "基金", "計画", "事務所", "事務局", "総会", "委員会", "高等弁務官事務所"]
+    word = {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "{1,4}"}
+    un = {"NORM": {"IN": ["国連", "国際連合"]}}
+    yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
+
+
+def _facility_patterns() -> Iterator[dict[str, Any]]:
+    """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
+    place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
+    heads = [
+        "飛行場",
+        "基地",
+        "空港",
+        "駐屯地",
+        "演習場",
+        "訓練場",
+        "補給廠",
+        "港湾施設",
+        "海軍施設",
+        "通信施設",
+        "弾薬庫",
+    ]
+    services = ["海軍", "空軍", "陸軍", "海兵隊", "航空", "海上", "陸上"]
+    service = {"NORM": {"IN": services}, "OP": "?"}
+    yield _pattern("FACILITY", "Military_Base", [place, service, {"NORM": {"IN": heads}}])
+    # スターリング海軍基地: a katakana name Sudachi does not know, with the service named
+    katakana = {"NORM": {"REGEX": "^[ァ-ヶー]{2,}$"}, "OP": "{1,2}"}
+    yield _pattern("FACILITY", "Military_Base", [katakana, {"NORM": {"IN": services}}, {"NORM": {"IN": heads}}])
+    yield _pattern(
+        "FACILITY",
+        "Military_Base",
+        [
+            {"NORM": "キャンプ"},
+            {"NORM": {"IN": ["・", "･"]}, "OP": "?"},
+            {"NORM": {"REGEX": "^[ァ-ヶー一-龥]+$"}},
+        ],
+    )
+
+
+def _weapon_patterns() -> Iterator[dict[str, Any]]:
+    """Designators: F-35A, MV-22, CV22, SM-3ブロックIIA, PAC-3, P-3C, KC-46A, RQ-4."""
+    hyphen = {"NORM": {"IN": HYPHENS}}
+    number = {"NORM": {"REGEX": r"^\d{1,3}$"}}
+    suffix = {"NORM": {"REGEX": "^(?i:[a-z]{1,2})$"}, "OP": "?"}
+    block = [
+        {"NORM": "ブロック", "OP": "?"},
+        {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}[ab]?|\d[ab]?)$"}, "OP": "?"},
+        {"NORM": {"REGEX": "^(?i:[ab])$"}, "OP": "?"},
+    ]
+    name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
+    multi = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
+    single = "f|c|p|e|b|t"  # one-letter prefixes need the hyphen (F-2, P-1, C-130)
+    for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
+        prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
+        yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
+
+
+def _law_patterns() -> Iterator[dict[str, Any]]:
+    """…法 as a separate token after nouns: 自衛隊法, 防衛省設置法, 国家安全保障会議設置法."""
+    # 法 alone after one common noun is mostly "method" (使用法, 治療法): a law name has two or
+    # more nouns before 法 (防衛省設置法, 国民保護法) or a proper noun (自衛隊法)
+    law = {"NORM": "法", "TAG": {"REGEX": "^名詞"}}
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]{2,}$"}}
+    yield _pattern("DOCUMENT", "Law", [{**nouns, "OP": "{2,4}"}, law])
+    yield _pattern("DOCUMENT", "Law", [{**nouns, "TAG": {"REGEX": "^名詞-固有名詞"}}, law])
+
+
+def _title_patterns() -> Iterator[dict[str, Any]]:
+    """Person titles: an optional country, kanji nouns, a head (米国防長官, 経済再生担当大臣).
+
+    Modifiers must contain kanji so that a katakana name before a title (フローマン通商代表)
+    stays out of it; a place before a local head (沖縄県知事) belongs to the title.
+    """
+    heads = _words("title_heads")
+    head_re = "|".join(sorted(heads, key=len, reverse=True))
+    head = {"NORM": {"REGEX": f"^[一-龥]*(?:{head_re})$"}, "TAG": {"REGEX": "^名詞"}}
+    country = {**_country_token(), "OP": "?"}
+    modifier = {"TAG": {"REGEX": "^(名詞-普通名詞|形状詞)"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
+    yield _pattern(TITLE_LABEL, "Title", [country, modifier, head])
+    # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
+    office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
+    office_re = "|".join(sorted(office_heads, key=len, reverse=True))
+    office_head = {"NORM": {"REGEX": f"^[一-龥]*(?:{office_re})$"}, "TAG": {"REGEX": "^名詞"}}
+    acronym = {"NORM": {"REGEX": "^(?i:[a-z]{2,8})$"}}
+    yield _pattern(TITLE_LABEL, "Title", [acronym, modifier, office_head])
+    # …代表 only with an office before it (通商/代表): 日本代表 and 大阪府代表 are teams
+    office = {**modifier, "OP": "{1,4}"}
+    yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
+    local = lexicon()["local_title_heads"]["heads"]
+    local_head = {"NORM": {"REGEX": f"^[県都府道州市町村区]?(?:{'|'.join(local)})$"}}
+    place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
+    yield _pattern(
+        TITLE_LABEL,
+        "Title",
+        [
+            place,
+            {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"},
+            local_head,
+        ],
+    )
+
+
+# Sudachi splits a name differently by what follows it (アジア太平洋 alone: アジア|太平洋; before
+# について: アジア|太平|洋), so a gazetteer name is matched by every token sequence it gets in these
+# contexts, not only by its tokenization in isolation.
+CONTEXTS = ("{}", "今回、{}について", "{}の", "、{}は", "{}を", "{}に", "{}が", "{}と", "{}で", "{}、")
+
+
+def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
+    """Token patterns (NORM equality) for each tokenization ``name`` gets in CONTEXTS."""
+    seen: dict[tuple[str, ...], None] = {}
+    for context in CONTEXTS:
+        text = context.format(name)
+        begin = context.index("{}")
+        doc = nlp.make_doc(text)
+        span = doc.char_span(begin, begin + len(name))
+        if span is not None:
+            seen[tuple(token.norm_ for token in span)] = None
+    return [[{"NORM": norm} for norm in variant] for variant in seen]
+
+
+def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
+    """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
+
+    A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
+    tokenization the name gets in context (see CONTEXTS) is added as a token pattern.
+    """
+    patterns = []
+    for e in gazetteer():
+        patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
+        if nlp is not None:
+            alone = [{"NORM": token.norm_} for token in nlp.make_doc(e.name)]
+            for variant in _variants(nlp, e.name):
+                if variant != alone:
+                    patterns.append(_pattern(e.label, e.subtype, variant, e.canonical))
+    for group in (
+        _meeting_patterns,
+        _two_plus_two_patterns,
+        _agreement_patterns,
+        _government_patterns,
+        _unit_patterns,
+        _facility_patterns,
+        _weapon_patterns,
+        _law_patterns,
+        _title_patterns,
+    ):
+        patterns.extend(group())
+    return patterns
+
+
+@cache
+def ruler_fingerprint() -> str:
+    """Hash of the ruler's code version, its data files and its patterns."""
+    digest = hashlib.sha256(RULER_VERSION.encode("utf-8"))
+    for name in DATA_FILES:
+        digest.update(name.encode("utf-8"))
+        digest.update(_read(name).encode("utf-8"))
+    digest.update(json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = None) -> None:
+    """Add the EntityRuler to ``nlp`` (before ``ner`` by default; ``after`` for experiments)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where: dict[str, str] = {"after": after} if after else ({"before": before} if before else {})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"phrase_matcher_attr": "NORM", "validate": True, "overwrite_ents": True},
+        **where,  # type: ignore[arg-type]
+    )
+    # Phrase patterns are tokenized by the pipeline; only the tokenizer is needed for NORM, and
+    # GiNZA's tokenizer already sets tags (hence spaCy's W012 warning, which does not apply).
+    others = [name for name in nlp.pipe_names if name != RULER_NAME]
+    with nlp.select_pipes(disable=others), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W012\]")
+        ruler.add_patterns(build_patterns(nlp))  # type: ignore[attr-defined]
