@@ -65,6 +65,12 @@ def build_nlp(*, numpy_gemm: bool = True) -> Language:
     """GiNZA with the components we do not read disabled and the domain layer added."""
     nlp = load_nlp(disable=DISABLED_COMPONENTS, numpy_gemm=numpy_gemm)
     configure_nlp(nlp)
+    # The domain ruler presets entities with labels GiNZA's NER never saw; spaCy adds NER moves
+    # for them at the first parse. That parse runs in a memory zone, which frees every string it
+    # interned, so the labels must be interned for good first (else spaCy raises E018 later).
+    for name in nlp.pipe_names:
+        for label in getattr(nlp.get_pipe(name), "labels", None) or ():
+            nlp.vocab.strings.add(label)
     return nlp
 
 

@@ -40,7 +40,9 @@ def test_entities_ruler_sits_before_ner(nlp: Any) -> None:
 
 
 def test_entities_every_ene_label_is_mapped_or_dropped(nlp: Any) -> None:
-    labels = set(nlp.get_pipe("ner").labels)
+    # The NER gains moves for the ruler's labels once it has parsed preset entities: only GiNZA's
+    # own (ENE) labels need a decision.
+    labels = set(nlp.get_pipe("ner").labels) - set(nlp.get_pipe(RULER_NAME).labels)
     assert not set(ENE_MAP) & set(DROPPED)
     assert sorted(labels - set(ENE_MAP) - set(DROPPED)) == []
 
