@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.dates.recognize import is_classical, scan
+from pipeline.dates.recognize import scan
 from pipeline.dates.resolve import resolve
 from pipeline.schema import DateMention, RecordWarning, Sentence
 
@@ -48,6 +48,6 @@ def find_dates(
         date unless flagged as overflow.
     """
     del sentences  # resolution is by text order and paragraphs, not by sentence
-    candidates = scan(text, classical=is_classical(text, document_date))
+    candidates = scan(text, document_date=document_date)
     mentions, warnings = resolve(text, candidates, document_date)
     return DateResult(dates=tuple(mentions), warnings=tuple(warnings))

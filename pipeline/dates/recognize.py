@@ -94,8 +94,16 @@ class Candidate:
 @dataclass(slots=True)
 class _Scan:
     text: str
-    classical: bool = False  # 文語/旧字体 register: days are written without a particle
+    document_date: dt.date | None = None
     candidates: list[Candidate] = field(default_factory=list)
+    _classical: bool | None = None
+
+    @property
+    def classical(self) -> bool:
+        """文語/旧字体 register (days written without a particle); read only when a day needs it."""
+        if self._classical is None:
+            self._classical = is_classical(self.text, self.document_date)
+        return self._classical
 
 
 # --- context checks --------------------------------------------------------------------------
@@ -105,7 +113,9 @@ class _Scan:
 _DURATION_YEAR = re.compile(
     r"に[一1１](?:度|回)|の(?:歴史|伝統)|間|ぶり|振り|以上|以下|以内|未満|余|近く|超|足らず|連続|目(?!標|途)|越し|ごと|周期|がかり|"
     r"にわた|経過|経っ|経ち|たっ|たた|たち|程度|ほど|くらい|ぐらい|か月|ヶ月|カ月|ケ月|箇月|ヵ月|個月|"
-    r"の(?:歳月|星霜|長き)"
+    r"の(?:歳月|星霜|長き)|もの|"
+    # N年Mか月 (九年三か月, 七年五カ月ぶり): a span of years and months
+    r"[0-9０-９〇一二三四五六七八九十]{1,3}(?:か|カ|ヵ|ヶ|ケ|箇|个|個)月"
 )
 # Only for era-less numbers: 3年後, 5年前, 十年来, 1年半, 3年生, 5年分, 5年計画, 3年内.
 _DURATION_BARE_YEAR = re.compile(r"後|前(?!後)|来|半|生|分|弱|強|毎|物|内|計画|先|度間|越|かか|を要")
@@ -258,14 +268,14 @@ _SEASON_ALONE_OK = re.compile(r"に|には|にも|から|まで|頃|ごろ|以�
 # it is followed by a case particle, a list separator or a figure (not の: 十年の平均 is a span),
 # and not preceded by a word that makes it a count (この十年, 戦後五十年, 終戦から四十年).
 _CONTEXT_YEAR_AFTER = re.compile(
-    r"に(?!一度|一回|わた|し|な[るっりら]|入|達|及)|には|にも|を(?:期|目途|目処|目標|もって|以て|境|ピーク)|は|"
+    r"に(?!一度|一回|わた|し|す|な[るっりら]|入|達|及|延|短|伸|拡|縮|限)|には|にも|を(?:期|目途|目処|目標|もって|以て|境|ピーク)|は|"
     r"と(?!い|言|な|し)|まで|迄|頃|ごろ|ころ|当時|當時|、|，|そして|及び|および|並びに|又は|または|"
     r"[0-9０-９〇○一二三四五六七八九]"
 )
 _CONTEXT_YEAR_BEFORE = (
     "から", "より", "この", "その", "ここ", "過去", "今後", "約", "およそ", "わずか", "もう", "既に", "すでに",
     "あと", "残り", "向こう", "最近", "戦後", "満", "足掛け", "丸", "実に", "ほぼ", "優に", "延べ", "以来", "来",
-    "後", "前", "ほとんど", "やく",
+    "後", "前", "ほとんど", "やく", "まで", "までに", "までは", "迄", "期限を", "期間を",
 )  # fmt: skip
 _CONTEXT_YEAR_BACK = -10  # how far before the context year an era-less year may lie
 _CONTEXT_YEAR_AHEAD = 15  # and how far after it (a speech narrates forward: 明治十四年…二十三年)
@@ -1004,15 +1014,15 @@ class _Reader:
             pos = after
 
 
-def scan(text: str, *, classical: bool = False) -> list[Candidate]:
+def scan(text: str, *, document_date: dt.date | None = None) -> list[Candidate]:
     """All date candidates of ``text``, in text order.
 
     Offsets are code points into ``text``. Candidates carry what their surface says; nothing is
     resolved against context here, and impossible dates (2月30日, 13月) are left for resolution to
-    reject with a warning. ``classical``: the text is in the pre-war register (``is_classical``),
-    where a day is written without a particle (九日ジヤバ全島の制壓成り).
+    reject with a warning. ``document_date`` only tells whether the text is in the pre-war
+    register (``is_classical``), where a day is written without a particle (九日ジヤバ全島の制壓成り).
     """
-    state = _Scan(text, classical=classical)
+    state = _Scan(text, document_date=document_date)
     if P.PREFILTER.search(text) is None:
         return []
     reader = _Reader(state)
