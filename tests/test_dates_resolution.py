@@ -133,6 +133,9 @@ BARE_RANGES = [
     ("三十一年から四十二年までの調査", ["三十一年=1956 start era:昭和31", "四十二年=1967 end"], "1967-12-14"),
     ("二十年から二十四年の間", ["二十年=2008 start", "二十四年=2012 end"], "2013-03-01"),
     ("令和三年度に着手し、三年から五年まで", ["令和三年度=FY2021", "三年=2021 start", "五年=2023 end"], None),
+    # digit-by-digit years are read like their range end (令和13 would be 2031)
+    ("一三から二一年度の平均", ["一三=FY2013 start", "二一年度=FY2021 end"], "2023-04-25"),
+    ("平成五から六年度", ["平成五=FY1993 start", "六年度=FY1994 end"], "2019-11-05"),
 ]
 
 # A day alone: after 去る/來る whatever follows it; in 文語 text (before the 1946 reform, or written
@@ -160,6 +163,9 @@ FAR_AHEAD = [
     ("来年度予算に向け、八月の概算要求までに結論を", ["来年度=FY2006", "八月=2005-08 <doc"], "2005-04-26"),
     ("平成十三年度を初年度とする計画を三月までに策定", [
         "平成十三年度=FY2001", "三月=2001-03 ON_OR_BEFORE <doc"], "2001-01-31"),
+    # 同年 copies a year; it does not state one: 同年の五月…十月 more than a year ahead falls back
+    ("令和九年度までに整備する。同年の五月に提言をまとめ、十月の総選挙", [
+        "令和九年度=FY2027 ON_OR_BEFORE", "同年の五月=2027-05", "十月=2022-10 <doc"], "2023-04-13"),
 ]
 
 # Day words of the speaker's time are no antecedent for a month or day alone (the document date
@@ -175,6 +181,7 @@ DECADES = [  # a two-digit decade is Western, never an era year (六〇年代 is
     ("六〇年代から七〇年代にかけて", ["六〇年代=196X start", "七〇年代=197X end"], "2010-03-01"),
     ("60年代の高度成長", ["60年代=196X"], "2010-03-01"),
     ("五〇年代", ["五〇年代=195X"], "2019-01-01"),
+    ("政府が目指す三〇年代の完了", ["三〇年代=203X"], "2021-11-01"),
 ]
 # fmt: on
 
