@@ -110,7 +110,7 @@ APPOSITION = re.compile(
 MONTH_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<m>{NUM})月|(?P<mx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}月))")
 # An explicit date glued to a relative word that says the same thing (本日十七日, 翌日三十日,
 # 今月十一月十五日): one mention whose value comes from the explicit part.
-APPOSITION_DAY = re.compile(rf"(?:(?P<m>{NUM})月)?(?P<d>{NUM})日")
+APPOSITION_DAY = re.compile(rf"(?P<lp>{LP})?(?:(?P<m>{NUM})月)?(?P<d>{NUM})日(?(lp){RP})")
 APPOSITION_MONTH = re.compile(rf"(?P<m>{NUM})月")
 DAY_NEXT = re.compile(rf"(?P<no>の|{SP})(?:(?P<d>{NUM})日|(?P<dx>{NUM})(?=(?:{TILDE}|{DASH}){NUM}日))")
 # A weekday in brackets: (月), （火曜日）, (金・祝).

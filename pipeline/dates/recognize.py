@@ -257,7 +257,8 @@ _KANA_DAY_BAD_AFTER = re.compile(
 # 明日/あす/あした are "tomorrow" only where the text speaks of a day (明日から, あす午前, 明日、);
 # あすの日本, 明日への希望, 明日を担う, 明日はありません, あすは我が身 are the figurative future.
 _TOMORROW_OK = re.compile(
-    r"[、，]|は(?!な|あ|今日|きょう|我|わが)|から|まで|以降|午前|午後|朝|夜|の(?:朝|午前|午後|夜)|にも(?!希望)|中に"
+    r"[、，]|は(?!な|あ|今日|きょう|我|わが)|から|より|まで|以降|以後|午前|午後|朝|夜|の(?:朝|午前|午後|夜)|"
+    r"にも(?!希望)|中に"
 )
 # A season written alone (秋には) is a date only as the next element of a dated narration
 # (ことしの春に…、秋には): with a case particle after it and a mention with a year earlier in the
@@ -538,10 +539,12 @@ class _Reader:
             cand.part = DatePart.END
             return self._finish(cand, m.end(), "part", role)
         elif m["season_alone"] is not None:
+            cand.season = SEASONS[m["season_alone"]]
+            if role == "range_end":  # 今年の夏から秋にかけて: the range's start gives the year
+                return self._finish(cand, m.end(), "season", role)
             head = self._season_head(start, m.end(), role)
             if head is None:
                 return None, m.end()
-            cand.season = SEASONS[m["season_alone"]]
             cand.link = head
             return self._finish(cand, m.end(), "season", role)
         else:  # pragma: no cover - every alternative is handled above
@@ -564,7 +567,7 @@ class _Reader:
         return None
 
     def _apposed_day(self, pos: int) -> re.Match[str] | None:
-        """An explicit day (and month) right after a relative day word (本日十七日, 翌日三十日)."""
+        """An explicit day (and month) right after a relative day word (本日十七日, 本日（十七日）)."""
         am = P.APPOSITION_DAY.match(self.text, pos)
         if am is None:
             return None
