@@ -50,5 +50,15 @@ def token_rows(doc_id: str, sentences: tuple[Sentence, ...]) -> Iterator[dict[st
             "sentence": index,
             "start": sentence.start,
             "end": sentence.end,
-            "tokens": [_plain(t) for t in sentence.tokens],
+            "tokens": [
+                {
+                    "start": t.start,
+                    "end": t.end,
+                    "surface": t.surface,
+                    "lemma": t.lemma,
+                    "pos": t.pos,
+                    "reading": t.reading,
+                }
+                for t in sentence.tokens
+            ],
         }

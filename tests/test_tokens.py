@@ -84,3 +84,27 @@ def test_tokens_cover_every_non_space_character(tagger, text: str) -> None:
         rejoined = "".join(t.surface for t in tokens)
         # MeCab drops whitespace only: every other character is in exactly one token.
         assert rejoined == "".join(ch for ch in text[start:end] if ch not in MECAB_SPACE)
+
+
+def _reference_fields(tagger, text: str) -> list[tuple[str, str, str, str | None]]:
+    """The same fields read through fugashi's named tuples (the slow, obvious way)."""
+    rows = []
+    for word in tagger(text):
+        f = word.feature
+        pos = "-".join(p for p in (f.pos1, f.pos2, f.pos3, f.pos4) if p and p != "*")
+        lemma = getattr(f, "lemma", None)
+        kana = getattr(f, "kana", None)
+        rows.append((word.surface, lemma if lemma and lemma != "*" else word.surface, pos, kana or None))
+    return rows
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40))
+def test_tokens_raw_features_match_named_tuples(tagger, text: str) -> None:
+    ours = [(t.surface, t.lemma, t.pos, t.reading) for t in tokenize(text, tagger) if t.surface.strip(" \t\n\x0b")]
+    reference = [r for r in _reference_fields(tagger, text) if r[0].strip(" \t\n\x0b")]
+    assert ours == reference
+
+
+def test_tokens_raw_features_on_quoted_csv(tagger) -> None:
+    text = "東京、大阪,名古屋，福岡\"引用\"と'単引用'。ＡＢＣ１２３"
+    assert [(t.surface, t.lemma, t.pos, t.reading) for t in tokenize(text, tagger)] == _reference_fields(tagger, text)
