@@ -252,7 +252,8 @@ _COMPARATIVE_AFTER = re.compile(
 # no kana that would make them part of another word after them (きょうだい, きょうぎ, きょうか).
 _KANA_BEFORE_OK = frozenset("はもがにをでとてへやのね、。，．　 「『（(\n")
 _KANA_DAY_BAD_AFTER = re.compile(
-    r"[だじぎふみつゆよわれぐ]|い(?!ろ|ま)|か(?!ら)|こう|ちょう|せい|そう|ざい|りょく|かん|ど(?!う)|しゅ|さ(?!ん)"
+    r"[だじぎふみつゆよわれぐ]|い(?!ろ|ま)|か(?!ら)|こう|ちょう|せい|そう|ざい|りょく|かん|ど(?!う)|しゅ|さ(?!ん)|"
+    r"[、・]?(?:あす|あした|明日)"  # きょう、あすで解決できる: "in a day or two", not a date
 )
 # 明日/あす/あした are "tomorrow" only where the text speaks of a day (明日から, あす午前, 明日、);
 # あすの日本, 明日への希望, 明日を担う, 明日はありません, あすは我が身 are the figurative future.
