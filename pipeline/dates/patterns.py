@@ -57,8 +57,8 @@ PREFILTER = re.compile(r"[年月日紀春夏秋冬臘]|きょう|きのう|あ�
 # Every first element starts with one of these characters. Leading FIRST with this class as a
 # lookahead lets the regex engine reject a position with one test instead of trying each
 # alternative there: 20 times faster over real text (bench/bench_dates.py).
-# 來 is the old form (旧字体) of 来 in pre-1947 text.
-_START = "西明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ0-9０-９〇○一二三四五六七八九十百千廿卅同再来來今前本昨去翌こ先年"
+# 來 is the old form (旧字体) of 来 in pre-1947 text, 仝 an old variant of 同 (仝年, 仝月仝日).
+_START = "西明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ0-9０-９〇○一二三四五六七八九十百千廿卅同仝再来來今前本昨去翌こ先年"
 # First elements led by a frequent character are spelled out in the lookahead, so that the engine
 # does not try every alternative at each き, あ, 新 or 秋 (twice as slow over the Diet record):
 # the kana day words, 新年度, 舊臘/旧臘/客臘 (last December), 客年, 當年 (old 当年), and a season
@@ -77,18 +77,18 @@ FIRST = re.compile(
   | (?P<abbr>[MTSHRＭＴＳＨＲ])(?P<abbr_n>[0-9０-９]{{1,2}})(?=年)年              # H23年度
   | (?P<sei2>西暦)?(?P<wg_n>{NUM}){LP}(?P<wg_era>{ERA}|同){SP}(?P<wg_en>{NUM}|元)年?{RP}年
                                                                      # 10(平成22)年, 09(同21)年
-  | 同(?P<same_n>{NUM}|元)年                                          # 同23年
+  | [同仝](?P<same_n>{NUM}|元)年                                          # 同23年
   | (?P<cent_rel>今|前|来|來)世紀 | (?P<cent_n>{NUM})世紀                # 21世紀, 今世紀
   | (?P<sei3>西暦)?(?P<west>{NUM})年                                   # 2010年, 二〇一〇年, 23年
-  | (?P<rel_y>再来|再來|一昨|同|翌|前|本|今|昨|去|来|來|明|當|客)年 | (?P<kotoshi>ことし)
+  | (?P<rel_y>再来|再來|一昨|同|仝|翌|前|本|今|昨|去|来|來|明|當|客)年 | (?P<kotoshi>ことし)
   | (?P<rou>舊|旧|客|昨)臘                                              # 舊臘: last December
   | (?P<new_fy>新年度)
   | (?P<cs_rel>今|昨|来|來|翌|明)(?P<cs>[春夏秋冬]){_WORD_END}         # 今春, 昨秋, 明春
-  | (?P<m_rel>先々|同|翌|前|先|今|来|來|本)月                              # 同月, 先月
+  | (?P<m_rel>先々|同|仝|翌|前|先|今|来|來|本)月                              # 同月, 先月
   | (?P<month>{NUM})月
-  | (?P<d_rel>一昨|同|翌|前|本|昨|明)日                                # 同日, 翌日, 本日, 明日
+  | (?P<d_rel>一昨|同|仝|翌|前|本|昨|明)日                                # 同日, 翌日, 本日, 明日
   | (?P<kana_day>きょう|きのう|あした|あす)                            # today, yesterday, tomorrow
-  | (?P<d_pre>翌|同)(?P<d_pn>{NUM})日                                  # 翌二十八日, 同29日
+  | (?P<d_pre>翌|同|仝)(?P<d_pn>{NUM})日                                  # 翌二十八日, 同29日
   | (?P<day>{NUM})日
   | (?P<bare_part>年度末|年末)                                         # 年度末までに
   | (?P<season_alone>[春夏秋冬])                                       # 秋には (after a dated mention)

@@ -205,17 +205,18 @@ def _bad_left_for_word(text: str, start: int) -> bool:
 # 來 is the old form of 来 (來年度, 再來年); 當年 (old 当年) is this year and 客年 last year in
 # Meiji-Taisho speeches (modern 当年度 is generic: "the year in question", so only 當 is read).
 _YEAR_REL = {
-    "再来": ("doc", 2), "再來": ("doc", 2), "一昨": ("doc", -2), "同": ("same", 0), "翌": ("next", 1),
+    "再来": ("doc", 2), "再來": ("doc", 2), "一昨": ("doc", -2), "同": ("same", 0), "仝": ("same", 0),
+    "翌": ("next", 1),
     "前": ("prev", -1), "本": ("doc", 0), "今": ("doc", 0), "昨": ("doc", -1), "去": ("doc", -1),
     "来": ("doc", 1), "來": ("doc", 1), "明": ("doc", 1), "當": ("doc", 0), "客": ("doc", -1),
 }  # fmt: skip
 _MONTH_REL = {
-    "本": ("doc", 0), "先々": ("doc", -2), "同": ("same", 0), "翌": ("next", 1), "前": ("prev", -1),
-    "先": ("doc", -1), "今": ("doc", 0), "来": ("doc", 1), "來": ("doc", 1),
+    "本": ("doc", 0), "先々": ("doc", -2), "同": ("same", 0), "仝": ("same", 0), "翌": ("next", 1),
+    "前": ("prev", -1), "先": ("doc", -1), "今": ("doc", 0), "来": ("doc", 1), "來": ("doc", 1),
 }  # fmt: skip
 _DAY_REL = {
-    "一昨": ("doc", -2), "同": ("same", 0), "翌": ("next", 1), "前": ("prev", -1), "本": ("doc", 0),
-    "昨": ("doc", -1), "明": ("doc", 1),
+    "一昨": ("doc", -2), "同": ("same", 0), "仝": ("same", 0), "翌": ("next", 1), "前": ("prev", -1),
+    "本": ("doc", 0), "昨": ("doc", -1), "明": ("doc", 1),
 }  # fmt: skip
 _KANA_DAY = {"きょう": 0, "きのう": -1, "あした": 1, "あす": 1}
 _SEASON_REL = {
@@ -246,7 +247,7 @@ _COMPARATIVE_AFTER = re.compile(
     r"(?:約|およそ)?[0-9０-９〇一二三四五六七八九十百千万億兆・.．,，]+[^、。\n]{0,6}?(?:増|減|多|少|高|低|上回|下回)|"
     r"増[加額大えやし]|減[少額っりら]|多[いくかさ]|少な|早[いくめまか]|遅[いくれらせか]|高[いくまめか]|"
     r"低[いく下か]|大き|小さ|長[いく]|短[いく]|良[いく]|よ[いく]|悪[いく化]|強[いくま]|弱[いくま]|上回|下回|"
-    r"改善|上昇|下落|向上|拡大|縮小|伸び|前倒|後ろ倒|厳し|緩[いく和]|以前|以後)"
+    r"改善|上昇|下落|向上|拡大|縮小|伸び|前倒|後ろ倒|厳し|緩[いく和]|以前|以後|先|早期|遅延)"
 )
 # The kana day words (きょう, きのう) and their neighbours: a particle or punctuation before them,
 # no kana that would make them part of another word after them (きょうだい, きょうぎ, きょうか).
@@ -407,7 +408,7 @@ class _Reader:
                 return None, m.end()
             if m["rel_y"] in ("當", "客") and start > 0 and _is_kanji(text[start - 1]):
                 return None, m.end()  # 相當年數, 旅客年間: the tail of another word
-            if m["rel_y"] == "同" and text.startswith(("代", "齢", "輩", "配", "級", "生"), m.end()):
+            if m["rel_y"] in ("同", "仝") and text.startswith(("代", "齢", "輩", "配", "級", "生"), m.end()):
                 return None, m.end()  # 同年代, 同年齢: the same age, not the same year
             if text.startswith("金", m.end()):
                 return None, m.end()  # 本年金, 来年金: 年金 (pension), not a year
