@@ -827,7 +827,25 @@ class _Reader:
         return False
 
     def _apposition(self, cand: Candidate, ap: re.Match[str]) -> bool:
-        """平成23年（2011年） and 2011年（平成23年）: one mention; the gloss fills what is missing."""
+        """平成23年（2011年） and 2011年（平成23年）: one mention; the gloss fills what is missing.
+
+        After a relative year (本年（2011年）, 昨年度（令和4年度）) the explicit year gives the value.
+        """
+        if cand.year_rel is not None and not cand.new_fiscal:
+            if (ap["ap_fy"] is not None) != cand.fiscal or ap["ap_era"] == "同":
+                return False
+            if ap["ap_w"] is not None:
+                num = parse_number(ap["ap_w"])
+                if num is None or len(ap["ap_w"]) != 4:
+                    return False
+                cand.year = num[0]
+            else:
+                num = parse_number(ap["ap_en"])
+                if num is None:
+                    return False
+                cand.era, cand.era_year = era_by_name(ap["ap_era"]), num[0]
+            cand.year_rel, cand.year_off = None, 0
+            return True
         if ap["ap_w"] is not None:
             num = parse_number(ap["ap_w"])
             if num is None or len(ap["ap_w"]) != 4 or cand.era is None:
