@@ -281,7 +281,7 @@ _CONTEXT_YEAR_BEFORE = (
     "後", "前", "ほとんど", "やく", "まで", "までに", "までは", "迄", "期限を", "期間を",
 )  # fmt: skip
 _CONTEXT_YEAR_BACK = -10  # how far before the context year an era-less year may lie
-_CONTEXT_YEAR_AHEAD = 15  # and how far after it (a speech narrates forward: 明治十四年…二十三年)
+_CONTEXT_YEAR_AHEAD = 20  # and how far after it (a speech narrates forward: 明治十四年…二十三年)
 _CONTEXT_YEAR_REACH = 150  # characters between the context year and the era-less year
 # A closed range of era-less years (十九年から二十一年まで, 四年から十四年にかけて): the Diet record
 # names years of the current era like this; a count of years is not written with まで/にかけて.
