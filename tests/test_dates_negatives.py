@@ -141,6 +141,11 @@ DATE_BESIDE_TRAP = [
     ("七日目に", [], "1900-01-21"),
     # a comparison after より takes no mod
     ("昨年より多い", ["昨年=2014"], "2015-02-01"),
+    # a mod after a quotation belongs to the date only right after its closing bracket
+    ("「2月1日」の会合以降", ["2月1日=2015-02-01"], "2015-03-01"),
+    # era-less years after から are a count unless the range is closed
+    ("三年から五年かかる", [], "2023-06-01"),
+    ("十年から二十年後には", [], "2023-06-01"),
 ]
 # fmt: on
 
