@@ -64,10 +64,12 @@ _START = "西明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ0-9０-９〇○�
 # the kana day words, 新年度, 舊臘/旧臘/客臘 (last December), 客年, 當年 (old 当年), and a season
 # written alone before the particles that let it continue a dated mention (秋には).
 _START_WORDS = "き(?:ょう|のう)|あ(?:す|した)|新年度|[舊旧客]臘|客年|當年|[春夏秋冬](?:に|から|まで|頃|ごろ|以|、)"
+# Their first characters: one class test rejects a position before the words are tried.
+_START_WORDS_FIRST = "きあ新舊旧客當春夏秋冬"
 
 FIRST = re.compile(
     rf"""
-    (?=[{_START}]|{_START_WORDS})
+    (?=[{_START}]|(?=[{_START_WORDS_FIRST}])(?:{_START_WORDS}))
     (?:
     # compact range start; its unit comes from the end (平成26～30年度, 2011〜15年, 4〜6月)
     (?P<cx>(?P<cx_sei>西暦)?(?:(?P<cx_era>{ERA}|同){SP})?(?P<cx_n>{NUM}))
