@@ -19,7 +19,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "tokens": "tokens.v1",
     "dates": "dates.v3",
     "entities": "entities.v1",
-    "commitments": "commitments.v1",
+    "commitments": "commitments.v2",
 }
 
 STAGES: tuple[str, ...] = ("tokens", "dates", "entities", "commitments")

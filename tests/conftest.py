@@ -51,3 +51,31 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     summary = run_extract([FIXTURES / "raw"], out, TEST)
     assert summary.exit_status == 0, [str(f) for f in summary.failures]
     return out
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """GiNZA with the domain layer, as the pipeline builds it: loaded once for every slow test."""
+    pytest.importorskip("ginza")
+    from pipeline.extract import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """``parse(text) -> (ParsedDoc, sentences)``: one GiNZA parse per text, memoized, no disk cache."""
+    from pipeline.parse import ParseCache, Parser
+    from pipeline.tokens import find_sentences
+
+    parser = Parser(load=lambda: nlp, cache=ParseCache(None, "tests"))
+    memo: dict[str, tuple] = {}
+
+    def _parse(text: str):
+        if text not in memo:
+            sentences = find_sentences(text, None)
+            parsed = parser.parse_many([(text, [(s.start, s.end) for s in sentences])])[0]
+            memo[text] = (parsed, sentences)
+        return memo[text]
+
+    return _parse

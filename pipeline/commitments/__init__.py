@@ -1,17 +1,190 @@
 """Stage 5: commitments (agreements, decisions, reaffirmations, ...) and who made them.
 
-See ``find_commitments``. Follows ANNOTATION.md (Commitments).
+``find_commitments`` reads GiNZA's parse (``ParsedDoc``), the pipeline's sentences and the dates
+and entities stages' records, and follows ANNOTATION.md (Commitments):
+
+1. **Triggers** (``triggers.py``, lexicon in ``data/triggers.json``) over each sentence's bunsetu.
+2. **Frame**: the bunsetu a trigger governs (its dependents and the coordinated predicates before
+   it, 〜し、…一致した), minus its content argument: where its own actor, date and venue are.
+3. **Actor** (``parties.py``): an actor phrase of the frame (は/が/から/とは/間で: 両首脳は,
+   一川防衛大臣(当時)とパネッタ長官は, 私から, 日米の閣僚間で) resolved to ISO codes, ``inferred``
+   false; otherwise inferred (``inferred`` true): requests, pledges and intents from the author's
+   side (Japan: the documents are Japanese government texts and Diet minutes), the rest from the
+   parties of the occasion (日米首脳会談 → JP+US).
+4. **Date**: a date in the frame, else the frame venue's date, else the date of the occasion
+   being reported (``context.py``: headings, この際, 同共同発表, the latest meeting); never a date of
+   another predicate's clause; first-person pledges of a speech are dated by the speech.
+5. **Venue**: the meeting or statement of the frame, else of the context, linked to its entity.
+6. **Mention**: ``background`` for a trigger in a relative clause (…において定めた共通の戦略目標),
+   ``listed_item`` for each ○ item of a list a statement contains (…以下のようなものを含む…),
+   ``main`` otherwise; one record per occasion when a frame holds several coordinated occasions
+   (同年5月28日の「2+2」共同発表や11(同23)年1月13日の日米防衛相会談などでも…示され).
+
+Decisions written down here (cases ANNOTATION.md leaves open; the gold adjudication rules of
+tests/fixtures/gold/README.md are followed where they speak):
+
+- 確認 is a confirmation only in a joint setting (two parties named, or a meeting or statement
+  in the frame or being reported); 確認したところ, Xに確認した, 確認中 are fact checks, never
+  commitments; 確認できた / 確認することができた needs two parties named or a venue in its own
+  clause (a fact verified on a visit is not a commitment).
+- A reported statement (〜旨述べた/発言があった/お伝えした, 〜ことを説明した) is a commitment only
+  when the reported clause is volitional (〜ていく/〜てまいる/a plain action verb → pledge,
+  〜たい/意向 → intent) or restates a standing commitment (…方針は不変である旨, …条約第五条の適用
+  対象である旨 → reaffirmation); a reported evaluation (重要である旨述べた) is none.
+- First-person 〜していきます/〜してまいります/〜していく考えです (pledge) and 〜したいと考えており
+  ます (intent) count when the author speaks for a party: a government speaker in Diet minutes,
+  any sentence of a non-minutes government document; a Diet member's own requests and plans are
+  not commitments of a party, nor are procedural requests (答弁を求めます, 出席を求めた).
+- Agreements that did not happen (合意には至っていない) are kept with ``polarity: "negative"`` and
+  no content; other negated acts are not extracted.
+- A trigger that is itself the content of another (…ことを求めることで一致した) is part of what was
+  agreed, not a separate act.
+- Subjects that are agents but no state party (国際社会は, 国連安保理は, …組合が) make the clause no
+  party's commitment unless a party is also named.
+- Listed items of a statement are typed ``agreement`` (a joint statement's contents are agreed
+  by its parties); items headed by 歓迎/強調/謝意 are not commitments.
+- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none, and a
+  clause does not inherit the reported meeting's date when its own sentence reports other dated
+  meetings (こうして日米両国は…こととし、10年11月13日の首脳会談で…こととした).
+
+Offsets are code points into ``text``; every span satisfies ``text[start:end] == surface``.
+Nothing is raised for odd input: a sentence without a usable parse yields nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from pipeline.commitments.context import (
+    HOLDING_LEMMAS,
+    Discourse,
+    Occasion,
+    VenueMention,
+    find_venues,
+    is_heading,
+)
+from pipeline.commitments.lexicon import Lexicon, load_lexicon
+from pipeline.commitments.parties import SELF_CODE, PartyResolver, unique
+from pipeline.commitments.speaker import Speaker, find_speaker
+from pipeline.commitments.syntax import SentenceView, sentence_views
+from pipeline.commitments.triggers import TriggerMatch, find_triggers
 from pipeline.parse import ParsedDoc
-from pipeline.schema import Commitment, DateMention, Entity, Sentence
+from pipeline.schema import (
+    Actor,
+    Commitment,
+    CommitmentDate,
+    CommitmentType,
+    DateMention,
+    Entity,
+    EntityLabel,
+    Mention,
+    Sentence,
+    Span,
+    Trigger,
+    Venue,
+)
 
 __all__ = ["find_commitments"]
+
+# particles of an actor phrase (exact trailing particle strings of a bunsetu)
+ACTOR_PARTICLES = frozenset(
+    {
+        "は",
+        "が",
+        "から",
+        "からは",
+        "からも",
+        "より",
+        "よりは",
+        "よりも",
+        "も",
+        "としては",
+        "として",
+        "とも",
+        "では",
+        "で",
+    }
+    | {"でも"}
+)
+PARTNER_PARTICLES = frozenset({"とは", "と", "とも"})
+BETWEEN_PARTICLES = frozenset(
+    {"との間で", "との間では", "との間でも", "との間での", "の間で", "の間での", "間で", "間での"}
+)
+# nouns a predicate may modify without being a relative clause about a thing (…こととしたほか、)
+CONJUNCTIVE_NOUNS = frozenset(
+    {
+        "わけ",
+        "訳",
+        "ほか",
+        "他",
+        "一方",
+        "上",
+        "うえ",
+        "結果",
+        "後",
+        "あと",
+        "際",
+        "中",
+        "うち",
+        "反面",
+        "ところ",
+        "とおり",
+        "通り",
+        "まま",
+        "もの",
+        "こと",
+        "事",
+        "の",
+        "旨",
+        "ため",
+        "為",
+        "など",
+        "等",
+    }
+)
+# the head of an actor phrase: who can commit (a side, a government, an office, a person)
+PARTY_HEAD = re.compile(
+    r"(?:側|国|政府|首脳|大臣|長官|総理|首相|大統領|閣僚|外相|国防相|防衛相|代表|両者|双方|私|私ども|我々|われわれ|当方|先方|"
+    r"主席|国王|女王|知事|大使|司令官|議長|間|省|庁|当局|陣営|両国|日米|日米韓|米韓|日韓|日中|日豪)$"
+)
+ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
+LIST_MARKERS = ("○", "・", "●", "◯", "◆", "■", "-", "－", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
+LIST_INTRO = re.compile(r"(?:以下|次)の(?:ような|とおり|通り|内容|点|項目)|以下を|次を")
+NOT_LISTED = ("歓迎", "強調", "謝意", "感謝", "懸念", "留意", "評価", "重要性")
+# agents that are not state parties: international bodies, assemblies, unions, the 'international community'
+NON_PARTY_AGENT = re.compile(
+    r"(?:国際社会|安保理|理事会|総会|議会|県議会|組合|党|委員会|団体|機関|事務総長|皆さん|県|市|町|村|知事|議員|"
+    r"野党|与党|マスコミ|報道|世論|住民|国民)$"
+)
+TRAILING_PARTICLES = re.compile(r"(?:[、，\s]|から|より|は|が|も|と|で|との|とは|として|にも|に)*$")
+# How many bunsetu before a trigger the actor and clause searches look at: real clauses are far
+# shorter; run-on text (thousands of bunsetu without a full stop) stays linear
+WINDOW = 80
+NEW_QUESTION = re.compile(
+    r"(?:について|に関して|に関する|の)(?:お尋ね|御質問|ご質問|質問|御指摘|ご指摘)(?:が|を)(?:ありました|いただきました)"
+)
+CONTRASTIVE = re.compile(r"(?:のに対し|に対して|に対し|けれども|ものの|一方)[、，]?$|[^でにと]が[、，]$")
+NOT_OCCASION_DATE = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|に向け|までに|を目途)")
+
+
+@dataclass
+class _DocContext:
+    text: str
+    lex: Lexicon
+    dates: Sequence[DateMention]
+    entities: Sequence[Entity]
+    resolver: PartyResolver
+    speaker: Speaker | None
+    doc_date: str | None
+    state: Discourse
+    # the parties last named together in this paragraph (米国との間では…一致。第二に…こととした)
+    paragraph_parties: tuple[str, ...] = ()
+    paragraph_start: int = -1
 
 
 def find_commitments(
@@ -23,5 +196,890 @@ def find_commitments(
     entities: Sequence[Entity] = (),
     meta: Mapping[str, Any] | None = None,
 ) -> tuple[Commitment, ...]:
-    """Commitments of ``text`` (none yet: the rules are the commitments issue)."""
-    return ()
+    """Commitments of ``text`` in text order, ids ``c0``, ``c1``, ...
+
+    Args:
+        text: the document text; every offset indexes it.
+        parsed: GiNZA's parse of ``text`` (tokens with dependencies and bunsetu labels).
+        sentences: the pipeline's sentences (headings and list items are their own sentences);
+            GiNZA's sentence starts are used when empty.
+        dates: the dates stage's mentions (values and ids are linked as ``date``).
+        entities: the entities stage's entities (actors and venues are linked by id).
+        meta: document metadata; ``date`` (ISO) dates first-person pledges of a speech.
+    """
+    lex = load_lexicon()
+    ctx = _DocContext(
+        text=text,
+        lex=lex,
+        dates=sorted(dates, key=lambda d: d.start),
+        entities=entities,
+        resolver=PartyResolver(text, entities, lex),
+        speaker=find_speaker(text),
+        doc_date=_doc_date(meta),
+        state=Discourse(),
+    )
+    out: list[Commitment] = []
+    list_occasion: Occasion | None = None
+    for view in sentence_views(text, parsed, sentences):
+        venues = find_venues(view, lex, ctx.dates, entities, ctx.resolver, ctx.state)
+        heading = is_heading(view)
+        if heading and not venues and not view.surface.startswith(LIST_MARKERS):
+            ctx.state.reset_section()
+            list_occasion = None
+            continue
+        if NEW_QUESTION.search(view.surface):
+            # 次に、…についてお尋ねがありました: an answer moves to a new topic
+            ctx.state.reset_section()
+        if view.surface.startswith(LIST_MARKERS) and list_occasion is not None:
+            out.extend(_listed_items(view, ctx, list_occasion))
+            continue
+        list_occasion = None
+        first_person = _speaks_for_party(ctx)
+        triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
+        found_here: list[Commitment] = []
+        paragraph = ctx.text.rfind("\n", 0, view.start)
+        if paragraph != ctx.paragraph_start or any(v.reported for v in venues):
+            ctx.paragraph_parties, ctx.paragraph_start = (), paragraph
+        # a venue inside what is agreed (…六者会合における共同声明の実施が重要であることを確認) is
+        # part of the content: it is not the occasion being reported
+        venues = [replace(v, reported=False) if _in_content(view, v, triggers) else v for v in venues]
+        for match in triggers:
+            found_here.extend(_commitments(view, match, venues, ctx, triggers))
+        out.extend(found_here)
+        for c in found_here:
+            if not c.actor.inferred and len(c.actor.members) >= 2 and c.type not in ONE_SIDED:
+                ctx.paragraph_parties = c.actor.members
+        if LIST_INTRO.search(view.surface):
+            frame_venues = [v.occasion for v in venues if v.occasion.kind == "statement"]
+            list_occasion = frame_venues[-1] if frame_venues else ctx.state.current
+        for v in venues:
+            ctx.state.push(v.occasion, current=v.reported)
+    return tuple(_with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
+
+
+def _outermost(view: SentenceView, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a trigger that is the predicate of another's …こと content.
+
+    (…義務に従うことを求めることで一致した: the request is what was agreed, not a separate act.)
+    """
+    heads = {
+        t.content
+        for t in triggers
+        if t.content >= 0 and view.tokens[view.content_tokens(t.content)[0]].lemma in ("こと", "事")
+    }
+    return [t for t in triggers if not (t.kind == "predicate" and view.bunsetu[t.pred].head in heads)]
+
+
+def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerMatch]) -> bool:
+    if v.bunsetu < 0 or v.occasion.kind == "visit":
+        return False  # 今回の訪問を通じて、…で一致: the trip frames the whole report
+    head = view.bunsetu[v.bunsetu].head
+    if head >= 0 and {view.tokens[i].lemma for i in view.token_range(head)} & HOLDING_LEMMAS:
+        return False  # …三者会談を開催し、…で一致: a meeting held is reported, whatever GiNZA attached
+    for t in triggers:
+        if t.content < 0 or t.content == v.bunsetu:
+            continue
+        if v.bunsetu in view.descendant_set(t.content) and not _leading_venue(view, t, v):
+            return True
+    return False
+
+
+def _doc_date(meta: Mapping[str, Any] | None) -> str | None:
+    value = (meta or {}).get("date")
+    if not isinstance(value, str):
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
+
+
+def _speaks_for_party(ctx: _DocContext) -> bool:
+    """First-person pledges count for government speakers, and in documents that are not minutes."""
+    return ctx.speaker.government if ctx.speaker is not None else True
+
+
+def _with_id(c: Commitment, k: int) -> Commitment:
+    return Commitment(
+        id=f"c{k}",
+        start=c.start,
+        end=c.end,
+        surface=c.surface,
+        trigger=c.trigger,
+        type=c.type,
+        actor=c.actor,
+        content=c.content,
+        date=c.date,
+        venue=c.venue,
+        mention=c.mention,
+        polarity=c.polarity,
+    )
+
+
+def _spine_ancestors(view: SentenceView, b: int) -> list[int]:
+    """Predicates that ``b`` is coordinated into (〜し、…一致した): they share its actor and time."""
+    out: list[int] = []
+    cur = b
+    while True:
+        bun = view.bunsetu[cur]
+        if bun.head < 0 or bun.dep not in ("advcl", "conj", "ROOT"):
+            break
+        if not view.is_predicate(cur) and cur != b:
+            break
+        out.append(bun.head)
+        cur = bun.head
+    return out
+
+
+def _spine(view: SentenceView, match: TriggerMatch) -> frozenset[int]:
+    """The trigger's predicate and the predicates coordinated with it (〜を開催し、…を確認した)."""
+    nodes = {match.pred, view.token_bunsetu[match.first], *_spine_ancestors(view, match.pred)}
+    todo = [match.pred]
+    while todo:
+        cur = todo.pop()
+        for child in view.children.get(cur, ()):
+            bun = view.bunsetu[child]
+            coordinated = bun.dep in ("advcl", "conj") and view.is_predicate(child)
+            # …決意を述べたのに対し、…支持が表明された: the other side's clause has its own time
+            coordinated = coordinated and not CONTRASTIVE.search(view.bunsetu_text(child))
+            if child != match.content and coordinated and child not in nodes:
+                nodes.add(child)
+                todo.append(child)
+    return frozenset(nodes)
+
+
+def _frame(view: SentenceView, match: TriggerMatch, others: Sequence[TriggerMatch]) -> list[int]:
+    """Bunsetu holding the trigger's own actor, date and venue (its content excluded)."""
+    stop = {match.content} if match.content >= 0 else set()
+    stop |= {o.pred for o in others if o.pred != match.pred}
+    frozen = frozenset(stop)
+    nodes = set(view.descendants(match.pred, stop=frozen))
+    if match.pred != view.token_bunsetu[match.first]:
+        nodes.add(view.token_bunsetu[match.first])
+    left = view.subtree_span(match.pred)[0]
+    for anc in _spine_ancestors(view, match.pred):
+        for child in view.children.get(anc, ()):
+            if child < left and child not in frozen:
+                nodes.add(child)
+                nodes.update(view.descendants(child, stop=frozen))
+    return sorted(nodes - stop)
+
+
+def _content_span(view: SentenceView, match: TriggerMatch, actor_b: int) -> Span | None:
+    if match.content < 0:
+        return None
+    first_b, _ = view.subtree_span(match.content)
+    if actor_b >= first_b and actor_b < match.content:
+        first_b = actor_b + 1
+    first = view.bunsetu[first_b].first
+    last = view.bunsetu[match.content].last
+    # drop the marker and particles that link the content to the trigger (…ことで, …旨, …を)
+    while last > first and (
+        view.tokens[last].pos in ("ADP", "PUNCT", "SCONJ", "PART") or view.tokens[last].lemma in ("こと", "事", "旨")
+    ):
+        if last <= match.first and last >= match.first:
+            break
+        last -= 1
+    if last >= match.first and match.first > first:
+        last = match.first - 1
+        while last > first and view.tokens[last].pos in ("ADP", "PUNCT"):
+            last -= 1
+    while first < last and view.tokens[first].pos == "PUNCT":
+        first += 1
+    start, end = view.tokens[first].start, view.tokens[last].end
+    return Span(start=start, end=end, surface=view.text[start:end])
+
+
+def _actor_phrase(
+    view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext, context: Sequence[str]
+) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """The frame's actor bunsetu (or -1) with its members and entity ids.
+
+    An actor phrase is a party phrase (``_is_party``) ending in は/が/から(は)/も/として(は)
+    (両首脳は, 一川防衛大臣(当時)から); with とは/との間で it names a partner of the author's side
+    (デンマーク側とは…一致); with で only a pair or a between-phrase (日米で, 日米の閣僚間で). The
+    nearest one before the trigger wins; without one, the sentence's leading topic (日米両国は …
+    こととし) is taken unless it sits inside a reported clause (…旨, …ことを伝えた).
+    """
+    best = -1
+    members: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    partners: list[str] = []
+    for b in frame:
+        if b > match.pred or (b == match.pred and view.token_bunsetu[match.first] == b):
+            continue
+        if _in_contrastive(view, b, match):
+            continue
+        found = _party_members(view, b, ctx, context)
+        if found is None:
+            continue
+        kind, codes, found_ids = found
+        if kind == "partner":
+            if view.bunsetu[b].dep != "nmod" or view.particles(b) in BETWEEN_PARTICLES:
+                partners.extend(codes)
+            continue
+        best, members, ids = b, codes, found_ids
+    if best < 0 and not _non_party_subject(view, frame, match, ctx):
+        # GiNZA often hangs the sentence's topic inside the content (日米両国は…強化することとし)
+        # or the speaker inside the reported clause (先方から…支持したい旨): the first topic
+        # (は/が) or the last source (から) before the trigger, outside relative clauses and
+        # outside a reported or described content
+        topics: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+        sources: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+        trigger_b = view.token_bunsetu[match.first]
+        for b in range(max(0, trigger_b - WINDOW), trigger_b):
+            particles = view.particles(b)
+            if (
+                not partners
+                and particles in ("とは", "では", "との間で", "との間では")
+                and not _embedded(view, b, match)
+            ):
+                found = _party_members(view, b, ctx, context)
+                if found is not None and found[0] == "partner":
+                    partners.extend(found[1])  # 米国との間では、…ことで意見の一致を見ました
+                continue
+            if particles not in ("は", "が", "から", "からは", "より", "よりは"):
+                continue
+            if _embedded(view, b, match):
+                continue
+            is_topic = particles in ("は", "が")
+            if is_topic and _inside_report(view, b):
+                continue
+            if _in_contrastive(view, b, match):
+                continue
+            found = _party_members(view, b, ctx, context)
+            if found is not None and found[0] == "actor":
+                (topics if is_topic else sources).append((b, found[1], found[2]))
+        pick = sources[-1] if sources else topics[0] if topics else None
+        if pick is not None:
+            best, members, ids = pick
+    if partners:
+        base = list(members) if members else [SELF_CODE]
+        members = unique([*base, *partners])
+    return best, members, ids
+
+
+def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether ``b`` sits in a relative clause, or in a content that is not a …こと/…旨 clause.
+
+    (中国が及ぼす影響について: a relative clause; …ソマリアが復興しない限り…との認識で一致: the
+    content's own subject.)
+    """
+    content_nodes = view.descendant_set(match.content) | {match.content} if match.content >= 0 else frozenset()
+    marker = "旨" if match.kind in ("report", "decision") else ""
+    if match.content >= 0 and not marker:
+        marker = view.tokens[view.content_tokens(match.content)[0]].lemma
+    for anc in view.ancestors(b):
+        if anc == match.pred:
+            break
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in ("こと", "事", "旨", "の", "ほか", "他"):
+                return True
+    return b in content_nodes and marker not in ("こと", "事", "旨")
+
+
+def _in_contrastive(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether the topic ``b`` sits in a contrasted clause (韓国は…繰り返しておられましたけれども、…).
+
+    A source (Xからは) is the speaker of the whole report even when GiNZA hangs it in such a clause.
+    """
+    if not view.particles(b).endswith(("は", "が", "も")) or view.particles(b).endswith(("からは", "よりは")):
+        return False
+    return any(CONTRASTIVE.search(view.bunsetu_text(a)) for a in view.ancestors(b) if a < match.pred)
+
+
+def _inside_report(view: SentenceView, b: int) -> bool:
+    """Whether bunsetu ``b`` lies in a reported clause (…旨述べた, …ことを伝えた)."""
+    for anc in view.ancestors(b):
+        lemmas = {view.tokens[i].lemma for i in view.token_range(anc)}
+        if lemmas & {"旨"}:
+            return True
+    return False
+
+
+def _party_members(
+    view: SentenceView, b: int, ctx: _DocContext, context: Sequence[str]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """("actor" | "partner", members, entity ids) when bunsetu ``b`` is an actor phrase."""
+    particles = view.particles(b)
+    split_between = (
+        particles in ("で", "では", "でも")
+        and b > 0
+        and view.bunsetu_text(b).startswith("間")
+        and view.bunsetu_text(b - 1).endswith("との")
+    )
+    if particles in BETWEEN_PARTICLES or split_between:
+        kind = "between"  # AとBとの間で: both; Xとの間で: X and the author's side
+    elif particles in PARTNER_PARTICLES and particles not in ("とも",):
+        kind = "partner"
+    elif particles in ACTOR_PARTICLES:
+        kind = "actor"
+    else:
+        return None
+    content = _party_content(view, b, ctx)
+    if content is None:
+        return None
+    if particles in ("で", "では", "でも") and not content.endswith("間") and not _pure_countries(content, ctx):
+        return None
+    start, end = _phrase_extent(view, b)
+    phrase = view.text[start:end]
+    codes, ids, named = ctx.resolver.resolve(phrase, start, context)
+    if not named or not codes:
+        return None
+    if kind == "between":
+        kind = "actor" if len(codes) >= 2 else "partner"
+    return kind, codes, ids
+
+
+def _party_content(view: SentenceView, b: int, ctx: _DocContext) -> str | None:
+    """The bunsetu's words without particles and (当時)-style notes, when they name a party."""
+    first = view.bunsetu[b].first
+    last = view.bunsetu[b].last
+    raw = view.span_text(first, last)
+    content = re.sub(r"[(（][^)）]*[)）]", "", raw)
+    content = TRAILING_PARTICLES.sub("", content)
+    if not content:
+        return None
+    if PARTY_HEAD.search(content) or _pure_countries(content, ctx):
+        return content
+    start = view.tokens[first].start
+    end = start + len(raw)
+    # a person entity (パネッタ, オバマ) possibly followed by a title or 氏
+    for ent in ctx.entities:
+        if ent.label is EntityLabel.PERSON and start <= ent.start and ent.end <= end:
+            rest = TRAILING_PARTICLES.sub("", view.text[ent.end : end])
+            if rest in ("", "氏", "さん") or ctx.resolver.title_re.fullmatch(ent.surface + rest):
+                return content
+    return None
+
+
+def _pure_countries(content: str, ctx: _DocContext | None) -> bool:
+    lex = ctx.lex if ctx is not None else load_lexicon()
+    stripped = lex.country_re.sub("", content)
+    stripped = lex.abbreviation_re.sub("", stripped)
+    return not stripped.strip("・、両")
+
+
+def _phrase_extent(view: SentenceView, b: int) -> tuple[int, int]:
+    """A phrase with its coordinated left parts: 一川防衛大臣(当時)と | パネッタ長官は.
+
+    The parts are taken by adjacency (…と, …や, …及び right before the phrase), whatever GiNZA
+    attached them to: it often hangs 'AとBは' on the verb as a comitative.
+    """
+    first = b
+    # マールズ | 豪国防大臣からは, 日米の | 閣僚間で: the name or the pair modifying the phrase
+    while first > 0 and view.bunsetu[first - 1].head == first:
+        prev_text = view.bunsetu_text(first - 1)
+        name_part = view.particles(first - 1) == "" and not prev_text.endswith(("、", "，"))
+        pair = prev_text.endswith("の") and _pure_countries(prev_text[:-1], None)
+        between = prev_text.endswith("との") and view.bunsetu_text(first).startswith("間")  # 米国との | 間では
+        if name_part or pair or between:
+            first -= 1
+        else:
+            break
+    while first > 0:
+        prev = first - 1
+        text = view.bunsetu_text(prev)
+        if not re.search(r"(?:と|や|及び|および|並びに)[、，]?$", text) or text.endswith(("こと", "など")):
+            break
+        if not PARTY_HEAD.search(TRAILING_PARTICLES.sub("", re.sub(r"[(（][^)）]*[)）]", "", text))):
+            break
+        first = prev
+    return view.tokens[view.bunsetu[first].first].start, view.tokens[view.bunsetu[b].last].end
+
+
+def _frame_dates(
+    view: SentenceView,
+    frame: Sequence[int],
+    ctx: _DocContext,
+    venue_bunsetu: Sequence[int],
+    skip: Sequence[tuple[int, int]],
+    spine: frozenset[int] = frozenset(),
+) -> list[DateMention]:
+    """Dates of the trigger's own clause: time adjuncts of its predicates and dates of its venues.
+
+    A date modifying some other noun of the frame (06(同18)年の…ロードマップを補完し) belongs to
+    that noun's clause, not to the act; dates inside ``skip`` (the clauses of other triggers,
+    …昨年十月に実質合意を達成した…) are theirs.
+    """
+    nodes = set(frame)
+    venues = set(venue_bunsetu)
+    out = []
+    for d in ctx.dates:
+        if not (view.start <= d.start < view.end) or any(a <= d.start < b for a, b in skip):
+            continue
+        b = view.bunsetu_at(d.start)
+        if b is None or b not in nodes:
+            continue
+        after = view.text[d.end : d.end + 6]
+        if NOT_OCCASION_DATE.match(after) or d.mod is not None:
+            continue
+        head = view.bunsetu[b].head
+        # a time adjunct: the bunsetu is the date itself (+ に/、/には) on a predicate
+        rest = view.bunsetu_text(b).replace(d.surface, "", 1)
+        bare = re.fullmatch(r"[、，]?(?:に|には|にも|は|、|，)*[、，]?", rest) is not None
+        # …on the trigger or a predicate coordinated with it, not on a predicate nested in an
+        # argument (本年夏、…開催を実現する決意を述べたのに対し: the date of what was said)
+        adjunct = bare and (head < 0 or head in spine or (rest.endswith(("、", "，")) and head in spine))
+        of_venue = head in venues or b in venues or _coordinated_into(view, b, venues)
+        if adjunct or of_venue:
+            out.append(d)
+    return out
+
+
+def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
+    """05(同17)年および | 07(同19)年の | 「2+2」共同発表: b reaches a target through dates and および."""
+    for anc in view.ancestors(b):
+        if anc in targets:
+            return True
+        text = view.bunsetu_text(anc)
+        if not re.search(r"[年月日度]|および|及び|並びに", text):
+            return False
+    return False
+
+
+def _content_date(view: SentenceView, match: TriggerMatch, ctx: _DocContext, act: str | None) -> DateMention | None:
+    """A date of the content that contains the act (今年度…派遣することをお伝え → FY2014)."""
+    if match.content < 0 or act is None:
+        return None
+    first, last = view.subtree_span(match.content)
+    lo = view.tokens[view.bunsetu[first].first].start
+    hi = view.tokens[view.bunsetu[last].last].end
+    for d in ctx.dates:
+        if lo <= d.start < hi and d.mod is None and d.range is None and _contains(d.value, act):
+            return d
+    return None
+
+
+def _contains(period: str, day: str) -> bool:
+    """Whether the date ``day`` (YYYY-MM-DD) falls in ``period`` (YYYY, YYYY-MM, FYYYYY, ...)."""
+    if period.startswith("FY") and period[2:].isdigit():
+        year = int(period[2:])
+        return f"{year}-04-01" <= day <= f"{year + 1}-03-31"
+    if re.fullmatch(r"\d{4}(?:-\d{2})?", period):
+        return day.startswith(period) and len(period) < len(day)
+    return False
+
+
+def _coordinated(text: str, items: Sequence[tuple[int, int]]) -> bool:
+    """Whether consecutive spans are joined by や/と/及び/および/、 (AやBなど, A及びB)."""
+    for (_, a_end), (b_start, _) in itertools.pairwise(items):
+        gap = text[a_end:b_start]
+        if not re.search(r"(?:や|と|及び|および|並びに|ならびに|、)", gap) or len(gap) > 30:
+            return False
+    return True
+
+
+def _commitments(
+    view: SentenceView,
+    match: TriggerMatch,
+    venues: Sequence[VenueMention],
+    ctx: _DocContext,
+    triggers: Sequence[TriggerMatch],
+) -> list[Commitment]:
+    others = [o for o in triggers if o.pred != match.pred]
+    frame = _frame(view, match, others)
+    frame_set = set(frame)
+    frame_venues = [
+        v
+        for v in venues
+        if not v.reference
+        and ((v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v))
+    ]
+    # what is being reported: a meeting reported earlier in this sentence, else the discourse's
+    t_start = view.tokens[match.first].start
+    earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
+    # 今回の訪問を通じて、…ことで一致: the trip is the occasion even when GiNZA hangs it in the content
+    trip = [v for v in venues if v.occasion.kind == "visit" and v.occasion.anaphoric and v.occasion.end <= t_start]
+    if trip and not any(v.bunsetu in frame_set for v in trip):
+        frame_venues = [*frame_venues, trip[-1]]
+    current = earlier[-1] if earlier else ctx.state.current
+    context_parties: tuple[str, ...] = ()
+    if frame_venues:
+        context_parties = frame_venues[-1].occasion.parties
+    elif current is not None:
+        context_parties = current.parties
+    actor_b, members, ids = _actor_phrase(view, frame, match, ctx, context_parties)
+    mention = _mention(view, match, triggers)
+    explicit = bool(members)
+
+    occasions: list[Occasion | None]
+    skip = [region for pred, region in _background_regions(view, triggers) if pred != match.pred]
+    spine = _spine(view, match)
+    if mention is Mention.BACKGROUND:
+        # a relative clause is its own clause: its dates are its own (昨年十月に実質合意を達成した…)
+        region = _clause_region(view, match)
+        trigger_b = view.token_bunsetu[match.first]
+        in_region = {b for b in range(max(0, trigger_b - WINDOW), trigger_b + 1) if _within(view, b, region)}
+        frame = sorted(set(frame) | in_region)
+        spine = spine | {view.bunsetu[b].head for b in in_region}
+    own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip, spine)
+    spans = [(v.occasion.start, v.occasion.end) for v in frame_venues]
+    distinct = {(v.occasion.surface, v.occasion.date.id if v.occasion.date else None) for v in frame_venues}
+    if len(frame_venues) >= 2 and len(distinct) >= 2 and _coordinated(ctx.text, spans):
+        occasions = [v.occasion for v in frame_venues]
+        own_dates = []
+    elif frame_venues:
+        occasions = [frame_venues[-1].occasion]
+    elif match.kind == "first_person" or (mention is Mention.BACKGROUND and not _evaluated_act(view, match)):
+        occasions = [None]
+    elif any(
+        v.reported and v.occasion.date is not None and not v.occasion.anaphoric and view.start <= v.occasion.date.start
+        for v in venues
+    ):
+        # the sentence reports other dated occasions of its own: this clause belongs to none of
+        # them, and inheriting the discourse's occasion would cross their predicates
+        occasions = [None]
+    else:
+        occasions = [current]
+    date_sets: list[DateMention | None]
+    if len(own_dates) >= 2 and _coordinated(ctx.text, [(d.start, d.end) for d in own_dates]) and len(occasions) == 1:
+        date_sets = list(own_dates)
+        occasions = occasions * len(own_dates)
+    elif own_dates:
+        date_sets = [own_dates[-1]] * len(occasions)
+    else:
+        date_sets = [None] * len(occasions)
+
+    if match.needs_joint and not _joint(members, frame_venues, current, explicit, match, view):
+        return []
+    if not _acting_party(view, frame, match, members, explicit, ctx, mention):
+        return []
+    if match.type in ONE_SIDED and _future(view, match):
+        # 〜を求めてまいります: a request made now, in this text, not at the meeting being reported
+        occasions = [None]
+        date_sets = [None]
+    if (
+        match.type in ONE_SIDED
+        and not explicit
+        and frame_venues
+        and frame_venues[-1].occasion.kind == "statement"
+        and match.kind != "first_person"
+    ):
+        members = frame_venues[-1].occasion.parties  # a request written in a joint statement
+        explicit = False
+    records = []
+    for occ, own in zip(occasions, date_sets, strict=False):
+        date = _date(own, occ, match, ctx)
+        if own is None:
+            act = occ.date.value if occ is not None and occ.date is not None else ctx.doc_date
+            inside = _content_date(view, match, ctx, act if act and len(act) == 10 else None)
+            if inside is not None and (date is None or _contains(inside.value, date.value)):
+                date = CommitmentDate(value=inside.value, date_id=inside.id)
+        party_source = occ
+        if occ is None and mention is Mention.BACKGROUND and current is not None:
+            party_source = current  # 実質合意を達成した日米地位協定の…: the parties being reported
+        actor = _actor(members, ids, explicit, party_source, match, ctx)
+        if match.type in ONE_SIDED and not explicit and members:
+            actor = Actor(members=members, inferred=True, entities=())
+        # a visit is when and with whom, never where (it is no meeting or document)
+        venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
+        records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
+    return records
+
+
+def _acting_party(
+    view: SentenceView,
+    frame: Sequence[int],
+    match: TriggerMatch,
+    members: Sequence[str],
+    explicit: bool,
+    ctx: _DocContext,
+    mention: Mention,
+) -> bool:
+    """Whether the act is a party's: not a Diet member's own request, not 国際社会は/…組合が."""
+    speaker = ctx.speaker
+    one_sided = match.type in ONE_SIDED
+    if mention is Mention.BACKGROUND and one_sided:
+        return False  # …を求める決議, …を求める議論: a recalled request is not reported as made
+    if one_sided and _procedural_object(view, match, ctx):
+        return False
+    # a member's 〜を求めました / 〜してまいります speaks for no party
+    own_act = not explicit or set(members) <= {SELF_CODE}
+    if speaker is not None and not speaker.government and one_sided and own_act:
+        return False
+    return not (not explicit and _non_party_subject(view, frame, match, ctx))
+
+
+def _procedural_object(view: SentenceView, match: TriggerMatch, ctx: _DocContext) -> bool:
+    """求める/要請 of the session's own business: 答弁を求めます, 出席を求めた, 御理解を求めます."""
+    if match.content < 0:
+        return False
+    words = view.bunsetu_text(match.content)
+    return any(w in words for w in ctx.lex.procedural_objects)
+
+
+def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerMatch, ctx: _DocContext) -> bool:
+    """A subject phrase that is an agent but no state party (国際社会は, 国連安保理は, …組合が)."""
+    for b in frame:
+        if b >= match.pred or b == match.content or b < match.pred - WINDOW:
+            continue
+        if view.particles(b) not in ("は", "が", "も", "からは", "から"):
+            continue
+        if _embedded(view, b, match):
+            continue  # 国際社会が直面する課題に…: a relative clause's own subject
+        text = re.sub(r"[(（][^)）]*[)）]", "", view.bunsetu_text(b)).rstrip("、，")
+        text = re.sub(r"(?:からは|から|は|が|も)$", "", text)
+        if NON_PARTY_AGENT.search(text):
+            return True
+    return False
+
+
+def _future(view: SentenceView, match: TriggerMatch) -> bool:
+    """〜てまいります / 〜ていく / 〜たい after the trigger: a commitment made in the text itself."""
+    tail = view.span_text(match.last, view.bunsetu[match.pred].last) if match.pred >= 0 else ""
+    nxt = view.bunsetu[match.pred].head
+    if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
+        tail += view.bunsetu_text(nxt)
+    return bool(re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail))
+
+
+def _background_regions(view: SentenceView, triggers: Sequence[TriggerMatch]) -> list[tuple[int, tuple[int, int]]]:
+    """(pred, clause region) of the sentence's background triggers, computed once per sentence."""
+    key = (id(view), len(triggers))
+    cached = view.memo.get("background_regions")
+    if cached is None or cached[0] != key:
+        regions = [
+            (t.pred, _clause_region(view, t)) for t in triggers if _mention(view, t, triggers) is Mention.BACKGROUND
+        ]
+        cached = (key, regions)
+        view.memo["background_regions"] = cached
+    return cached[1]
+
+
+def _clause_region(view: SentenceView, match: TriggerMatch) -> tuple[int, int]:
+    """Character span of a trigger's clause: from after the last 、 before it to the trigger."""
+    end = view.tokens[match.last].end
+    start = view.start
+    first_b = view.token_bunsetu[match.first]
+    for b in range(first_b - 1, max(-1, first_b - 1 - WINDOW), -1):
+        if view.bunsetu_text(b).endswith(("、", "，")):
+            start = view.tokens[view.bunsetu[b].last].end
+            break
+    return start, end
+
+
+def _within(view: SentenceView, b: int, region: tuple[int, int]) -> bool:
+    bun = view.bunsetu[b]
+    return region[0] <= view.tokens[bun.first].start and view.tokens[bun.last].end <= region[1]
+
+
+def _venue_in_other_clause(view: SentenceView, v: VenueMention, match: TriggerMatch) -> bool:
+    """A venue inside a relative clause the trigger is not part of (…会合で表明したビジョンに沿って)."""
+    if v.bunsetu < 0:
+        return False
+    for anc in view.ancestors(v.bunsetu):
+        if anc == match.pred:
+            return False
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in CONJUNCTIVE_NOUNS:
+                return True
+    return False
+
+
+def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> bool:
+    """A venue phrase (…首脳会談で, …において) opening the content: GiNZA often hangs it there."""
+    if match.content < 0 or v.bunsetu < 0:
+        return False
+    first, _ = view.subtree_span(match.content)
+    if not (first <= v.bunsetu <= match.content):
+        return False
+    if _venue_in_other_clause(view, v, match):
+        return False  # 先月の日米２プラス２で一致した認識を改めて確認: the venue of the recalled act
+    return view.particles(v.bunsetu) in ("で", "において", "においては", "では", "にて", "の際に", "の場で")
+
+
+def _joint(
+    members: Sequence[str],
+    frame_venues: Sequence[VenueMention],
+    current: Occasion | None,
+    explicit: bool,
+    match: TriggerMatch,
+    view: SentenceView,
+) -> bool:
+    """A joint setting for 確認/定める: two parties named, or a meeting/statement at hand."""
+    if len(members) >= 2 or any(v.occasion.kind != "visit" for v in frame_venues):
+        return True
+    if explicit:
+        return False
+    if match.lemma == "定める":
+        return False  # a law or plan 'provides': only a joint document's 定めた is an agreement
+    # 確認できた/確認された about a fact needs a meeting being reported right here; the
+    # potential may sit in the next bunsetu (確認することもできました)
+    tail_end = view.bunsetu[match.pred].last
+    head = view.bunsetu[match.pred].head
+    if head >= 0 and view.tokens[view.content_tokens(head)[0]].lemma in ("こと", "事"):
+        after = view.bunsetu[head].head
+        tail_end = view.bunsetu[after].last if after >= 0 else view.bunsetu[head].last
+    tail = view.span_text(match.last, tail_end)
+    if re.search(r"でき", tail):
+        # 確認できた in a meeting report is a joint confirmation (…一致していることを確認できた
+        # ことは意義がある); checked by oneself (自ら確認することもできました) it is a fact verified
+        unilateral = re.search(r"自ら|自分|この目|現地で", view.surface)
+        return current is not None and current.kind == "meeting" and not unilateral
+    if re.search(r"され", tail):
+        return current is not None and not current.heading
+    return current is not None
+
+
+def _date(
+    own: DateMention | None, occ: Occasion | None, match: TriggerMatch, ctx: _DocContext
+) -> CommitmentDate | None:
+    if own is not None:
+        return CommitmentDate(value=own.value, date_id=own.id)
+    if occ is not None and occ.date is not None:
+        return CommitmentDate(value=occ.date.value, date_id=occ.date.id)
+    if match.kind == "first_person" and ctx.doc_date is not None:
+        return CommitmentDate(value=ctx.doc_date, date_id=None)
+    return None
+
+
+def _actor(
+    members: tuple[str, ...],
+    ids: tuple[str, ...],
+    explicit: bool,
+    occ: Occasion | None,
+    match: TriggerMatch,
+    ctx: _DocContext,
+) -> Actor:
+    if explicit:
+        return Actor(members=members, inferred=False, entities=ids)
+    if match.type in ONE_SIDED or match.kind == "first_person" or occ is None or not occ.parties:
+        # a joint act with no occasion: the parties this paragraph last named together
+        if match.type not in ONE_SIDED and match.kind != "first_person" and len(ctx.paragraph_parties) >= 2:
+            return Actor(members=ctx.paragraph_parties, inferred=True, entities=())
+        # a request, pledge or intent with no actor written is the author's (Japan's)
+        if match.type in ONE_SIDED or match.kind == "first_person" or ctx.speaker is not None:
+            return Actor(members=(SELF_CODE,), inferred=True, entities=())
+        return Actor(members=(), inferred=True, entities=())
+    return Actor(members=occ.parties, inferred=True, entities=())
+
+
+def _evaluated_act(view: SentenceView, match: TriggerMatch) -> bool:
+    """…を確認できたことは(意義がある): the act of the meeting, recalled as the topic of an evaluation."""
+    pred = view.bunsetu[match.pred]
+    if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
+        return False
+    noun = view.tokens[view.content_tokens(pred.head)[0]].lemma
+    return noun in ("こと", "事") and view.particles(pred.head) in ("は", "が", "も")
+
+
+def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[TriggerMatch]) -> Mention:
+    """``background`` for a trigger in a relative clause about a thing (…において定めた戦略目標)."""
+    pred = view.bunsetu[match.pred]
+    if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
+        return Mention.MAIN
+    head = pred.head
+    noun = view.tokens[view.content_tokens(head)[0]].lemma
+    if _evaluated_act(view, match):
+        # …を確認できたことは、大きな意義があります: an act recalled to be evaluated
+        return Mention.BACKGROUND
+    if noun in CONJUNCTIVE_NOUNS:
+        return Mention.MAIN
+    # …を完了し、…を再確認、: GiNZA hangs a clause on the next coordinated verbal noun
+    if any(t.pred == head or view.token_bunsetu[t.first] == head for t in triggers):
+        return Mention.MAIN
+    if view.span_text(view.bunsetu[match.pred].first, view.bunsetu[match.pred].last).endswith(("、", "，")):
+        return Mention.MAIN
+    return Mention.BACKGROUND
+
+
+def _record(
+    view: SentenceView,
+    match: TriggerMatch,
+    actor_b: int,
+    actor: Actor,
+    date: CommitmentDate | None,
+    venue: Venue | None,
+    mention: Mention,
+    _kind: str,
+) -> Commitment:
+    text = view.text
+    t_start, t_end = view.tokens[match.first].start, view.tokens[match.last].end
+    content = _content_span(view, match, actor_b)
+    start = min(x for x in (t_start, content.start if content else t_start) if x is not None)
+    if actor_b >= 0:
+        start = min(start, view.tokens[view.bunsetu[actor_b].first].start)
+    end = t_end
+    pred_last = view.bunsetu[match.pred].last
+    while pred_last > match.last and view.tokens[pred_last].pos == "PUNCT":
+        pred_last -= 1
+    end = max(end, view.tokens[pred_last].end)
+    return Commitment(
+        id="",
+        start=start,
+        end=end,
+        surface=text[start:end],
+        trigger=Trigger(start=t_start, end=t_end, surface=text[t_start:t_end], lemma=match.lemma),
+        type=match.type,
+        actor=actor,
+        date=date,
+        venue=venue,
+        mention=mention,
+        polarity="negative" if match.negative else "positive",
+        content=None if match.negative else content,
+    )
+
+
+def _listed_items(view: SentenceView, ctx: _DocContext, occ: Occasion) -> list[Commitment]:
+    """A ○ item of a statement's list is a commitment of the statement's parties.
+
+    The trigger is the item's head verbal noun (…協力の促進, …枠組を継続的に検討、強化); an item
+    headed by 歓迎/強調/謝意 is no commitment, unless an earlier coordinated part has a head of its
+    own (…パートナーシップの深化、…政策協議の歓迎など → 深化).
+    """
+    body_start = view.start + 1
+    while body_start < view.end and view.text[body_start] in " 　":
+        body_start += 1
+    toks = [i for i in range(view.first, view.last + 1) if view.tokens[i].start >= body_start]
+    if not toks:
+        return []
+    head = _item_head(view, toks[0], toks[-1])
+    if head is None:
+        return []
+    lemma = view.tokens[head].lemma
+    t_start, t_end = view.tokens[head].start, view.tokens[head].end
+    c_start, c_end = view.tokens[toks[0]].start, view.tokens[toks[-1]].end
+    while c_end > c_start and view.text[c_end - 1] in "。、 　":
+        c_end -= 1
+    date = CommitmentDate(value=occ.date.value, date_id=occ.date.id) if occ.date is not None else None
+    return [
+        Commitment(
+            id="",
+            start=c_start,
+            end=c_end,
+            surface=view.text[c_start:c_end],
+            trigger=Trigger(start=t_start, end=t_end, surface=view.text[t_start:t_end], lemma=lemma),
+            type=CommitmentType.AGREEMENT,
+            actor=Actor(members=occ.parties, inferred=True, entities=()),
+            content=Span(start=c_start, end=c_end, surface=view.text[c_start:c_end]),
+            date=date,
+            venue=Venue(entity_id=occ.entity_id, surface=occ.surface),
+            mention=Mention.LISTED_ITEM,
+        )
+    ]
+
+
+def _item_head(view: SentenceView, first: int, last: int) -> int | None:
+    """The head word of an item (skipping など/等 and punctuation), or None for 歓迎/強調 items."""
+    head = last
+    while head > first and (view.tokens[head].pos in ("PUNCT", "ADP") or view.token_text(head) in ("など", "等")):
+        head -= 1
+    if view.token_text(head) not in NOT_LISTED and view.tokens[head].lemma not in NOT_LISTED:
+        return head
+    # …の深化、…の歓迎など: fall back on the part before the last top-level 、
+    depth = 0
+    for i in range(head - 1, first, -1):
+        s = view.token_text(i)
+        depth += s.count(")") + s.count("）") + s.count("」") - s.count("(") - s.count("（") - s.count("「")
+        if s == "、" and depth == 0:
+            prev = i - 1
+            if view.tokens[prev].pos in ("NOUN", "VERB") and view.token_text(prev) not in NOT_LISTED:
+                return prev
+            return None
+    return None

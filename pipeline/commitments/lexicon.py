@@ -1,0 +1,134 @@
+"""The commitment stage's data: trigger lexicon, countries, titles, actor words (``data/*.json``).
+
+Every entry in the data files carries a reason or a source; this module only loads them into
+frozen lookups, once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pipeline.schema import CommitmentType
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateEntry:
+    """A trigger predicate: a verbal noun (合意, 確認) or a verb (求める, 定める)."""
+
+    lemma: str
+    type: CommitmentType
+    form: str  # "verbal_noun" or "verb"
+    needs_joint: bool = False
+    objects: tuple[str, ...] = ()
+    reaffirm_adverbs: tuple[str, ...] = ()
+    object_types: tuple[tuple[str, CommitmentType], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the rules look up."""
+
+    predicates: dict[str, PredicateEntry]
+    decision_light: frozenset[str]
+    report_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+    reaffirm_cues: tuple[str, ...]
+    non_volitional: frozenset[str]
+    pledge_aux: frozenset[str]
+    intent_aux: frozenset[str]
+    pledge_nouns: frozenset[str]
+    intent_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    non_acts: frozenset[str]
+    procedural_objects: tuple[str, ...]
+    countries: dict[str, str]
+    abbreviations: dict[str, str]
+    organizations: dict[str, str]
+    japanese_titles: tuple[str, ...]
+    us_titles: tuple[str, ...]
+    foreign_titles: tuple[str, ...]
+    collective: frozenset[str]
+    self_words: frozenset[str]
+    other_side: frozenset[str]
+    venue_nouns: tuple[str, ...]
+    statement_nouns: tuple[str, ...]
+    two_plus_two: tuple[str, ...]
+    two_plus_two_members: tuple[str, ...]
+    country_re: re.Pattern[str]
+    abbreviation_re: re.Pattern[str]
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("pipeline.commitments").joinpath("data", name)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _entries(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(data[key]["entries"])
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and index the data files (cached for the process)."""
+    trig = _load("triggers.json")
+    countries = _load("countries.json")
+    parties = _load("parties.json")
+    predicates = {
+        e["lemma"]: PredicateEntry(
+            lemma=e["lemma"],
+            type=CommitmentType(e["type"]),
+            form=e["form"],
+            needs_joint=bool(e.get("needs_joint", False)),
+            objects=tuple(e.get("objects", ())),
+            reaffirm_adverbs=tuple(e.get("reaffirm_adverbs", ())),
+            object_types=tuple((k, CommitmentType(v)) for k, v in e.get("object_types", {}).items()),
+        )
+        for e in trig["predicates"]
+    }
+    names: dict[str, str] = dict(countries["names"])
+    # international organizations are parties too, named by their short name (UN, NATO, EU)
+    names.update(countries["international"])
+    abbreviations: dict[str, str] = dict(countries["abbreviations"])
+    # longest names first so that 南スーダン wins over スーダン
+    country_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    abbr = "".join(re.escape(a) for a in abbreviations)
+    # 日米, 日米韓, 米韓, 日・デンマーク: two or more abbreviations (or 日 + a name) in a row
+    abbreviation_re = re.compile(rf"[{abbr}](?:・?[{abbr}])+")
+    volition = trig["volition"]
+    report = trig["report"]
+    return Lexicon(
+        predicates=predicates,
+        decision_light=frozenset(trig["decision"]["light"]),
+        report_nouns=frozenset(report["nouns"]),
+        report_verbs=frozenset(report["verbs"]),
+        reaffirm_cues=tuple(report["reaffirm_cues"]["entries"]),
+        non_volitional=frozenset(report["non_volitional"]["entries"]),
+        pledge_aux=frozenset(volition["pledge_aux"]),
+        intent_aux=frozenset(volition["intent_aux"]),
+        pledge_nouns=frozenset(volition["pledge_nouns"]),
+        intent_nouns=frozenset(volition["intent_nouns"]),
+        light_verbs=frozenset(trig["light_verbs"]["entries"]),
+        non_acts=frozenset(trig["non_acts"]["entries"]),
+        procedural_objects=tuple(trig["procedural_objects"]["entries"]),
+        countries=names,
+        abbreviations=abbreviations,
+        organizations=dict(countries["organizations"]),
+        japanese_titles=_entries(parties, "japanese_titles"),
+        us_titles=_entries(parties, "us_titles"),
+        foreign_titles=_entries(parties, "foreign_titles"),
+        collective=frozenset(_entries(parties, "collective")),
+        self_words=frozenset(_entries(parties, "self")),
+        other_side=frozenset(_entries(parties, "other_side")),
+        venue_nouns=tuple(sorted(_entries(parties, "venue_nouns"), key=len, reverse=True)),
+        statement_nouns=_entries(parties, "statement_nouns"),
+        two_plus_two=_entries(parties, "two_plus_two"),
+        two_plus_two_members=tuple(parties["two_plus_two"]["members"]),
+        country_re=country_re,
+        abbreviation_re=abbreviation_re,
+    )

@@ -1,0 +1,707 @@
+"""Trigger predicates of commitments in one sentence, over GiNZA's bunsetu and dependencies.
+
+Four constructions (the lexicon is ``data/triggers.json``):
+
+- **predicates**: a verbal noun used as a predicate (合意された, 一致した, 確認し合い, 再確認を行った,
+  検証・確認を完了し, 合意に至った, 意見の一致をみた, コミットメントを再確認、) or a verb (求めた,
+  定めた, 申し入れた); some need a given object (認識を共有, コミットメントが示され, 意図を表明);
+- **decisions**: 〜こととする / こととし / ことといたしました / ことにした;
+- **reports**: 〜旨述べた / 旨発言があった / 旨伝えた / ことを説明した, typed by the reported clause:
+  〜ていく / 〜てまいる / a plain action verb → pledge, 〜たい / 意向 → intent, anything else (an
+  evaluation such as 重要である旨述べた) → no commitment;
+- **first person**: a sentence-final 〜していきます / 〜してまいります (pledge) or 〜していきたいと
+  考えております (intent), when the author speaks for a party.
+
+Not triggers (the must-not-extract rules): negated or questioned predicates (合意には至っていない,
+合意したのか), hypotheticals and purposes (一致すれば, 確認するため, 求めるべき), the passive of
+求める (求められる: 'is required'), 確認 as a fact check (確認したところ, Xに確認した, 確認中),
+predicates feeding an evaluation or plan noun (確認する必要, 要請する予定), the bare nouns (日米合意,
+合意に基づいて, 決定事項), and everything outside the lexicon: holding meetings (開催, 会談を行う),
+exchanging views (意見交換), thanks (謝意), evaluations (重要である, 不可欠), 歓迎, 強調.
+
+確認 needs a joint setting (``needs_joint``): the rule applying that is in ``__init__``: a 確認 by
+two parties, or in a reported meeting or statement, is a confirmation; 確認できた/確認された about a
+fact outside such a setting is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.commitments.lexicon import Lexicon, PredicateEntry
+from pipeline.commitments.syntax import SentenceView
+from pipeline.schema import CommitmentType
+
+SURU = frozenset({"する", "為る", "いたす", "致す", "できる", "出来る"})
+NEGATION = frozenset({"ない", "ぬ", "ず", "無い"})
+# predicates feeding these nouns are plans, needs or purposes, not acts
+NON_ACT_HEADS = frozenset(
+    {
+        "必要",
+        "予定",
+        "ため",
+        "為",
+        "よう",
+        "様",
+        "べき",
+        "方向",
+        "可能性",
+        "必要性",
+        "ところ",
+        "所",
+        "場合",
+        "際",
+        "かどうか",
+        "どうか",
+        "ように",
+        "中",
+        "意味",
+        "用意",
+    }
+)
+CONDITIONAL = frozenset({"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"})
+STATIVE = frozenset(
+    {
+        "ある",
+        "有る",
+        "いる",
+        "居る",
+        "おる",
+        "なる",
+        "成る",
+        "できる",
+        "出来る",
+        "思う",
+        "考える",
+        "存ずる",
+        "存じる",
+        "見る",
+        "だ",
+        "です",
+        "含む",
+        "含まれる",
+        "果たす",
+        "言う",
+        "いう",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence.
+
+    ``first``/``last`` are the document token indices of the trigger surface; ``pred`` the
+    bunsetu that governs the clause (the light verb's bunsetu for 再確認を行った); ``content`` the
+    bunsetu heading what is committed to (…ことで, …旨, …を), or -1.
+    """
+
+    first: int
+    last: int
+    lemma: str
+    type: CommitmentType
+    pred: int
+    content: int
+    kind: str  # predicate | decision | report | first_person
+    needs_joint: bool = False
+    negative: bool = False
+
+
+def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = False) -> list[TriggerMatch]:
+    """Triggers of one sentence, in text order, with the disqualified ones already dropped."""
+    found: list[TriggerMatch] = []
+    for b in range(len(view.bunsetu)):
+        for i in view.token_range(b):
+            tok = view.tokens[i]
+            entry = lex.predicates.get(tok.lemma)
+            if entry is not None:
+                match = _predicate(view, lex, b, i, entry)
+                if match is not None:
+                    found.append(match)
+            elif tok.lemma in ("こと", "事"):
+                match = _decision(view, lex, b, i)
+                if match is not None:
+                    found.append(match)
+            if tok.lemma in lex.report_nouns or tok.lemma in ("こと", "事"):
+                match = _report(view, lex, b, i)
+                if match is not None:
+                    found.append(match)
+    if first_person:
+        match = _first_person(view, lex)
+        if match is not None and not any(_overlaps(match, f) for f in found):
+            found.append(match)
+            found.extend(m for m in _coordinated_pledges(view, lex, match) if not any(_overlaps(m, f) for f in found))
+    found = _dedupe(found)
+    out = []
+    for m in found:
+        if m.type is CommitmentType.AGREEMENT and m.kind == "predicate" and _negated(view, m):
+            # 合意には至っていない: reported with negative polarity (gold adjudication rule)
+            m = replace(m, negative=True)
+            if not _disqualified(view, lex, m, negation_checked=True):
+                out.append(m)
+        elif not _disqualified(view, lex, m):
+            out.append(m)
+    return out
+
+
+def _negated(view: SentenceView, m: TriggerMatch) -> bool:
+    pred = view.bunsetu[m.pred]
+    tail = range(m.last + 1, pred.last + 1)
+    return any(view.tokens[k].lemma in NEGATION for k in tail) or _negated_after(view, pred.last)
+
+
+def _overlaps(a: TriggerMatch, b: TriggerMatch) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _dedupe(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """One trigger per predicate: 再確認 wins over the 確認 inside it, a report over its こと."""
+    out: list[TriggerMatch] = []
+    for m in sorted(found, key=lambda m: (m.first, -(m.last - m.first))):
+        clash = next((o for o in out if _overlaps(o, m) or (o.pred == m.pred and o.kind == m.kind)), None)
+        if clash is None:
+            out.append(m)
+    return out
+
+
+def _next_tokens(view: SentenceView, i: int, n: int = 4) -> list[int]:
+    return [j for j in range(i + 1, min(view.last, i + n) + 1)]
+
+
+def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: PredicateEntry) -> TriggerMatch | None:
+    tok = view.tokens[i]
+    pred = -1
+    if entry.form == "verb":
+        if tok.pos != "VERB":
+            return None
+        pred = b
+    else:
+        after = _next_tokens(view, i, 3)
+        nxt = view.tokens[after[0]] if after else None
+        text_next = view.token_text(after[0]) if after else ""
+        if nxt is not None and nxt.lemma in SURU and nxt.pos in ("AUX", "VERB"):
+            pred = b  # 合意する, 一致した, 確認し合い, 確認できた
+        elif (
+            nxt is not None
+            and view.token_bunsetu.get(after[0]) == b
+            and nxt.pos == "ADP"
+            and text_next in ("を", "に", "が", "の", "も")
+        ):
+            head = view.bunsetu[b].head
+            if head >= 0 and _light_verb(view, lex, head):
+                pred = head  # 再確認を行った, 合意に至った, 一致をみた, 要請があった
+        elif (
+            (nxt is None or text_next in ("、", "，"))
+            and i == view.content_tokens(b)[-1]
+            and any(view.particles(c).endswith("を") for c in view.children.get(b, ()))
+        ):
+            pred = b  # 連用中止 noun with an object of its own: コミットメントを再確認、…
+        if pred < 0 and tok.pos == "VERB":
+            pred = b
+    if pred < 0:
+        return None
+    found_object = _has_object(view, b, pred, entry.objects) if entry.objects else ""
+    if entry.objects and not found_object:
+        return None
+    ctype = dict(entry.object_types).get(found_object, entry.type)
+    if entry.reaffirm_adverbs and _has_adverb(view, b, pred, entry.reaffirm_adverbs):
+        ctype = CommitmentType.REAFFIRMATION
+    first = i
+    lemma = entry.lemma
+    # 再 + 確認 (Sudachi splits the prefix): a reaffirmation
+    if i > view.first and view.token_text(i - 1) == "再" and entry.lemma == "確認":
+        first, lemma, ctype = i - 1, "再確認", CommitmentType.REAFFIRMATION
+    # 検証・確認: keep the coordinated verbal noun in the trigger surface
+    if first == i and first - 2 >= view.bunsetu[b].first and view.token_text(first - 1) in ("・", "･"):
+        first = first - 2
+    content = _content_argument(view, pred, b)
+    last = _widen_last(view, i, pred)
+    if entry.form == "verb" and found_object and entry.lemma == "示す":
+        # コミットメントが(繰り返し)示され / 姿勢を力強く示す: the fixed expression as a whole
+        obj_first = _object_token(view, pred, found_object)
+        if obj_first is not None and obj_first < first:
+            first = obj_first
+    return TriggerMatch(
+        first=first,
+        last=last,
+        lemma=lemma,
+        type=ctype,
+        pred=pred,
+        content=content,
+        kind="predicate",
+        needs_joint=entry.needs_joint,
+    )
+
+
+def _widen_last(view: SentenceView, i: int, pred: int) -> int:
+    """Extend a trigger over 〜し合い, 〜を完了, and a passive れ (示され), as the gold spans do."""
+    last = i
+    nxt = [j for j in range(i + 1, min(view.last, i + 3) + 1)]
+    texts = [view.token_text(j) for j in nxt]
+    lemmas = [view.tokens[j].lemma for j in nxt]
+    if len(nxt) >= 2 and lemmas[0] == "する" and lemmas[1] == "合う":
+        return nxt[1]  # 確認し合い
+    if len(nxt) >= 2 and texts[0] == "を" and lemmas[1] == "完了":
+        return nxt[1]  # 検証・確認を完了
+    if nxt and view.tokens[i].pos == "VERB" and lemmas[0] in ("れる", "られる"):
+        return nxt[0]  # 示され
+    del pred
+    return last
+
+
+def _object_token(view: SentenceView, pred: int, word: str) -> int | None:
+    """First token of the argument bunsetu of ``pred`` that starts ``word`` (コミットメント, 姿勢)."""
+    for c in sorted(view.children.get(pred, ())):
+        for k in view.token_range(c):
+            surface = view.token_text(k)
+            if surface and (word.startswith(surface) or surface.startswith(word)):
+                return k
+    return None
+
+
+def _light_verb(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    content = view.content_tokens(b)
+    return any(view.tokens[i].lemma in lex.light_verbs for i in content[:2])
+
+
+def _has_object(view: SentenceView, b: int, pred: int, objects: tuple[str, ...]) -> str:
+    """The object word an argument of the predicate (or the verbal noun's modifier) holds, or ""."""
+    candidates = set(view.children.get(pred, ())) | set(view.children.get(b, ())) | {b}
+    for c in sorted(candidates):
+        content = "".join(view.token_text(i) for i in view.content_tokens(c))
+        for o in objects:
+            if o in content:
+                return o
+    return ""
+
+
+def _has_adverb(view: SentenceView, b: int, pred: int, adverbs: tuple[str, ...]) -> bool:
+    for c in {*view.children.get(pred, ()), *view.children.get(b, ()), b}:
+        for i in view.token_range(c):
+            if view.token_text(i) in adverbs or view.tokens[i].lemma in adverbs:
+                return True
+    return False
+
+
+def _content_argument(view: SentenceView, pred: int, trigger_b: int) -> int:
+    """The argument bunsetu that says what is committed to: …ことで, …認識で, …を, …が(passive)."""
+    best = -1
+    for c in sorted(view.children.get(pred, ())):
+        if c == trigger_b:
+            continue
+        particles = view.particles(c)
+        dep = view.bunsetu[c].dep
+        if (
+            particles.endswith(("を", "でも", "で", "とも", "との", "について", "についても"))
+            or dep in ("obj", "ccomp")
+            or (particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c))
+        ):
+            best = c
+    if best < 0 and trigger_b != pred:
+        # 戦略目標の見直しおよび再確認を行った: the verbal noun's の-modifier
+        for c in sorted(view.children.get(trigger_b, ())):
+            if view.particles(c).endswith("の"):
+                best = c
+    return best
+
+
+def _names_party(view: SentenceView, b: int) -> bool:
+    from pipeline.commitments.parties import country_codes
+
+    text = view.bunsetu_text(b)
+    return bool(country_codes(text)) or any(w in text for w in ("首脳", "大臣", "長官", "両国", "側"))
+
+
+def _decision(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | None:
+    """〜こととする / こととし / ことといたしました / ことにした."""
+    after = [j for j in range(i + 1, min(view.last, i + 4) + 1)]
+    if len(after) < 2:
+        return None
+    particle = view.token_text(after[0])
+    if particle not in ("と", "に"):
+        return None
+    light = view.tokens[after[1]]
+    if light.lemma not in lex.decision_light:
+        return None
+    # こととされている: a rule provides it, nobody decides here
+    if any(view.tokens[j].lemma in ("れる", "られる") for j in after[2:4]):
+        return None
+    pred = view.token_bunsetu[after[1]]
+    content = b if b != pred else -1
+    if content < 0:
+        kids = [c for c in view.children.get(pred, ()) if c < pred]
+        content = max(kids) if kids else -1
+    return TriggerMatch(
+        first=i,
+        last=after[1],
+        lemma="こととする",
+        type=CommitmentType.DECISION,
+        pred=pred,
+        content=content,
+        kind="decision",
+    )
+
+
+def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | None:
+    """〜旨述べた / 旨発言があった / ことを伝えた, typed by the reported clause."""
+    tok = view.tokens[i]
+    nxt = _next_tokens(view, i, 2)
+    particle = view.token_text(nxt[0]) if nxt and view.token_bunsetu.get(nxt[0]) == b else ""
+    if tok.lemma in ("こと", "事") and particle != "を":
+        return None
+    verb_b = view.bunsetu[b].head
+    verb_tok = -1
+    # 旨述べた can be one bunsetu (旨 + 述べ) or two (旨を | 述べた)
+    for j in range(i + 1, min(view.last, i + 4) + 1):
+        # お伝えをしました: the noun form of the report verb (伝え, 説明) with a light verb
+        if view.tokens[j].lemma in lex.report_verbs or _report_noun(view.token_text(j), lex):
+            verb_tok = j
+            break
+        if view.token_bunsetu[j] not in (b, verb_b):
+            break
+    if verb_tok < 0:
+        return None
+    verb = view.tokens[verb_tok].lemma
+    if verb not in lex.report_verbs:
+        verb = _report_noun(view.token_text(verb_tok), lex) or verb
+    if tok.lemma in ("こと", "事") and verb not in ("伝える", "説明", "表明", "述べる", "約束"):
+        return None
+    ctype = classify_volition(view, lex, i)
+    if ctype is None and tok.lemma in ("旨",) and _restates(view, lex, b, i):
+        ctype = CommitmentType.REAFFIRMATION
+    if ctype is None:
+        return None
+    # 〜する意向を示した / 〜する考えを伝えた: the noun itself says intent or pledge
+    if tok.lemma in lex.intent_nouns and ctype is CommitmentType.PLEDGE:
+        ctype = CommitmentType.INTENT
+    if verb == "説明" and tok.lemma in ("こと", "事") and ctype is not CommitmentType.PLEDGE:
+        return None
+    # the trigger runs from the reported predicate to the report verb: 強化していく旨発言
+    pred_clause = _reported_predicate(view, i)
+    first = view.bunsetu[pred_clause].first if pred_clause >= 0 else i
+    pred = view.token_bunsetu[verb_tok]
+    # 旨発言が | あった: the clause is governed by the light verb
+    if (
+        view.bunsetu[pred].head >= 0
+        and _light_verb(view, lex, view.bunsetu[pred].head)
+        and view.particles(pred) in ("が", "も", "は", "を")
+    ):
+        pred = view.bunsetu[pred].head
+    return TriggerMatch(
+        first=first,
+        last=verb_tok,
+        lemma=verb,
+        type=ctype,
+        pred=pred,
+        content=pred_clause if pred_clause >= 0 else b,
+        kind="report",
+    )
+
+
+def _restates(view: SentenceView, lex: Lexicon, b: int, i: int) -> bool:
+    """Whether the clause before 旨 restates a standing policy or treaty commitment."""
+    # GiNZA often hangs the first half of the reported clause on the report verb: read the
+    # sentence up to 旨
+    del b
+    clause = view.text[view.start : view.tokens[i].start]
+    return any(cue in clause for cue in lex.reaffirm_cues)
+
+
+def _report_noun(surface: str, lex: Lexicon) -> str:
+    """The report verb a noun form stands for (伝え → 伝える), or ""."""
+    for verb in lex.report_verbs:
+        stem = verb[:-1] if verb.endswith("る") else verb
+        if surface == stem and len(stem) >= 2:
+            return verb
+    return ""
+
+
+def _reported_predicate(view: SentenceView, i: int) -> int:
+    """The bunsetu of the reported clause's last predicate, just before 旨/こと."""
+    b = view.token_bunsetu[i]
+    if view.bunsetu[b].first < i:
+        return b
+    return b - 1 if b > 0 else -1
+
+
+def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentType | None:
+    """Pledge, intent or nothing, from the predicate just before token ``i`` (旨, こと, 。).
+
+    〜していく / 〜してまいる / 〜し続ける → pledge; 〜したい, 〜する意向 → intent; a plain
+    non-past action verb (〜措置を取る旨) → pledge; states, evaluations, negations → None.
+    """
+    j = i - 1
+    lemmas: list[str] = []
+    surfaces: list[str] = []
+    # walk back over the predicate's auxiliaries to its main verb
+    while j >= view.first:
+        t = view.tokens[j]
+        surf = view.token_text(j)
+        if t.pos == "PUNCT" or surf in ("、", "。"):
+            break
+        lemmas.append(t.lemma)
+        surfaces.append(surf)
+        if (
+            t.pos in ("VERB", "NOUN", "ADJ", "PROPN")
+            and t.lemma not in lex.pledge_aux
+            and t.lemma
+            not in (
+                "いる",
+                "居る",
+                "おる",
+                "する",
+                "為る",
+                "いたす",
+                "致す",
+                "ある",
+                "考え",
+                "思う",
+                "存ずる",
+                "所存",
+                "決意",
+                "意向",
+                "意図",
+                "方針",
+                "つもり",
+                "だ",
+                "です",
+                "もの",
+            )
+            and not (t.lemma in lex.pledge_nouns or t.lemma in lex.intent_nouns)
+        ):
+            break
+        j -= 1
+    if not lemmas:
+        return None
+    main = lemmas[-1]
+    if any(x in NEGATION for x in lemmas) or main in lex.non_acts or main in lex.non_volitional:
+        return None
+    if any(x in ("れる", "られる") for x in lemmas):
+        return None  # 送られてまいります: nobody binds themselves to a passive
+    if any(x in lex.intent_aux for x in lemmas) or any(x in lex.intent_nouns for x in lemmas):
+        return CommitmentType.INTENT
+    pledge_aux = False
+    for k, lem in enumerate(lemmas):
+        # て + いく/まいる: lemmas are reversed, so the て is the next element
+        if lem in lex.pledge_aux and k + 1 < len(lemmas) and (lemmas[k + 1] in ("て", "で") or lem == "続ける"):
+            pledge_aux = True
+    if pledge_aux:
+        return CommitmentType.PLEDGE
+    if any(x in lex.pledge_nouns for x in lemmas) and not any(x in ("いる", "居る", "おる") for x in lemmas):
+        return CommitmentType.PLEDGE
+    # a plain non-past action verb: 〜措置を取る旨, 〜を派遣することを伝えた
+    t_main = view.tokens[j] if j >= view.first else None
+    verbal_noun = t_main is not None and t_main.pos == "NOUN" and len(lemmas) >= 2 and lemmas[-2] in SURU
+    if (
+        t_main is not None
+        and (t_main.pos == "VERB" or verbal_noun)
+        and main not in STATIVE
+        and not any(x in ("た", "いる", "居る", "おる", "れる", "られる", "ている", "だ", "です") for x in lemmas[:-1])
+        and "連体形" in (view.tokens[i - 1].inflection or "") + "連体形"
+    ):
+        return CommitmentType.PLEDGE
+    return None
+
+
+def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
+    """A sentence-final 〜していきます / 〜してまいります / 〜していく考えです / 〜したいと考えております."""
+    roots = [b.index for b in view.bunsetu if b.head < 0]
+    if not roots:
+        return None
+    root = roots[-1]
+    end = view.bunsetu[root].last
+    while end > view.first and view.tokens[end].pos == "PUNCT":
+        end -= 1
+    surface = view.span_text(view.bunsetu[root].first, end)
+    if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
+        return None
+    # 〜していく考えで | ございます / 〜する所存で | あります: the pledge is the bunsetu before
+    if (
+        view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です") and root > 0
+    ) and view.bunsetu[root - 1].head == root:
+        root = root - 1
+    # a past 〜してまいりました reports what was done, it binds nobody to anything
+    if re.search(r"(?:まし|でし)た$|てきた$", surface) or surface.endswith("た"):
+        return None
+    target = root
+    head_lemma = view.tokens[view.content_tokens(root)[0]].lemma
+    if head_lemma in ("こと", "事", "の", "わけ", "訳", "もの", "物", "ところ"):
+        return None  # 〜ということでございます: an explanation, not an undertaking
+    if head_lemma in ("考える", "思う", "存ずる"):
+        # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
+        quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
+        if not quoted:
+            return None
+        target = max(quoted)
+        lemmas = [view.tokens[k].lemma for k in view.token_range(target)]
+        if any(x in lex.intent_aux for x in lemmas):
+            ctype: CommitmentType | None = CommitmentType.INTENT
+        elif _pledge_aux(view, lex, target):
+            ctype = CommitmentType.PLEDGE
+        else:
+            return None
+        first = _verb_start(view, target)
+        last = end
+    else:
+        if head_lemma in lex.non_acts or (head_lemma in STATIVE and head_lemma not in lex.pledge_aux):
+            return None
+        ctype = classify_volition(view, lex, end + 1)
+        if ctype is None:
+            return None
+        # a plain 〜ます is too often a description (と考えます, 承知します): only 〜ていく/まいる
+        if ctype is CommitmentType.PLEDGE and not (
+            _pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1))
+        ):
+            return None
+        first = _verb_start(view, root)
+        last = end
+    # 貢献していく考え|です: the copula is not part of the pledge
+    while (
+        last > first
+        and view.tokens[last].lemma in ("だ", "です", "である", "ある", "ござる", "ます")
+        and (
+            view.tokens[last - 1].lemma in lex.pledge_nouns
+            or view.tokens[last - 1].lemma in ("で", "だ", "あり", "ある")
+        )
+    ):
+        last -= 1
+    # 考えでございます / 所存であります: cut at the pledge noun
+    for k in range(first, last + 1):
+        if view.tokens[k].lemma in lex.pledge_nouns and k > first:
+            last = k
+            break
+    content_start = view.subtree_span(view.token_bunsetu[first])[0]
+    if ctype is None:
+        return None
+    return TriggerMatch(
+        first=first,
+        last=last,
+        lemma=view.tokens[first].lemma,
+        type=ctype,
+        pred=root,
+        content=view.token_bunsetu[first] if content_start < view.token_bunsetu[first] else -1,
+        kind="first_person",
+    )
+
+
+def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) -> list[TriggerMatch]:
+    """〜に努めるとともに、…取り組んでまいります: the coordinated predicate is a pledge of its own.
+
+    Only a full verb joined by とともに counts (a 連用形 〜を推進し、…強化していきます shares the one
+    pledge, as the gold fixtures have it).
+    """
+    if match.type is not CommitmentType.PLEDGE:
+        return []
+    out = []
+    for c in view.children.get(match.pred, ()):
+        text = view.bunsetu_text(c)
+        if not re.search(r"とともに[、，]?$", text) or not view.is_predicate(c):
+            continue
+        verb = view.content_tokens(c)
+        if not verb or view.tokens[verb[0]].lemma in STATIVE or view.tokens[verb[0]].lemma in lex.non_acts:
+            continue
+        last = verb[-1]
+        while (
+            last + 1 <= view.bunsetu[c].last
+            and view.tokens[last + 1].pos in ("AUX",)
+            and view.token_text(last + 1) not in ("とともに",)
+        ):
+            last += 1
+        out.append(replace(match, first=verb[0], last=last, lemma=view.tokens[verb[0]].lemma, pred=c, content=-1))
+    return out
+
+
+def _pledge_aux(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """Whether bunsetu ``b`` holds 〜ていく / 〜てまいる / 〜し続ける or a pledge noun (所存, 決意)."""
+    toks = list(view.token_range(b))
+    for k, i in enumerate(toks):
+        lem = view.tokens[i].lemma
+        if lem == "続ける" or lem in lex.pledge_nouns:
+            return True
+        if lem in lex.pledge_aux:
+            prev = view.token_text(toks[k - 1]) if k > 0 else view.token_text(i - 1) if i > view.first else ""
+            if prev in ("て", "で"):
+                return True
+    return False
+
+
+def _verb_start(view: SentenceView, b: int) -> int:
+    """First token of the predicate ending in bunsetu ``b``: 強化して|いきます, 貢献していく|考えです."""
+    first = view.bunsetu[b].first
+    head = view.tokens[first]
+    auxiliary_head = head.lemma in (
+        "いく",
+        "行く",
+        "まいる",
+        "参る",
+        "考え",
+        "所存",
+        "決意",
+        "方針",
+        "考える",
+        "思う",
+    )
+    if auxiliary_head and b > 0 and view.bunsetu[b - 1].head == b:
+        return view.bunsetu[b - 1].first
+    return first
+
+
+def _after_predicate(view: SentenceView, b: int) -> int:
+    """Token index just after the predicate part of bunsetu ``b`` (before its と / を)."""
+    last = view.bunsetu[b].last
+    while last > view.bunsetu[b].first and view.tokens[last].pos in ("ADP", "PUNCT"):
+        last -= 1
+    return last + 1
+
+
+def _negated_after(view: SentenceView, k: int) -> bool:
+    """…決定されるものではない / …合意したわけではない: a negation right after the predicate."""
+    for j in range(k + 1, min(view.last, k + 6) + 1):
+        tok = view.tokens[j]
+        surf = view.token_text(j)
+        if tok.pos == "PUNCT":
+            return False
+        if tok.lemma in NEGATION:
+            return True
+        if surf not in ("もの", "わけ", "の", "ん", "で", "は", "では", "じゃ", "訳", "こと", "も"):
+            return False
+    return False
+
+
+def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
+    """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
+    pred = view.bunsetu[m.pred]
+    tail = [k for k in range(m.last + 1, pred.last + 1)]
+    lemmas = [view.tokens[k].lemma for k in tail]
+    surfaces = [view.token_text(k) for k in tail]
+    if not negation_checked and m.kind != "report" and any(x in NEGATION for x in lemmas):
+        return True
+    if not negation_checked and m.kind != "report" and _negated_after(view, pred.last):
+        return True
+    if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
+        return True
+    span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
+    if m.lemma == "求める" and any(x in ("れる", "られる") for x in span_lemmas):
+        return True  # 求められる: 'is required', an evaluation
+    if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
+        return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
+    # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
+    head = pred.head
+    if head >= 0 and pred.dep == "acl":
+        noun = view.tokens[view.content_tokens(head)[0]].lemma
+        if noun in NON_ACT_HEADS:
+            return True
+    # a question: the sentence's last predicate ends in か
+    if m.pred == len(view.bunsetu) - 1 or pred.head < 0:
+        end_text = view.surface.rstrip("。 　")
+        if end_text.endswith(("か", "か？", "？", "?")):
+            return True
+    if m.lemma == "確認":
+        if any(x in ("ところ", "所", "中") for x in surfaces):
+            return True
+        # Xに確認する: an inquiry to someone, not an act between parties
+        for c in view.children.get(m.pred, ()):
+            if view.particles(c) in ("に", "にも") and _names_party(view, c):
+                return True
+    return False
