@@ -56,12 +56,29 @@ PLACES_AND_IDIOMS = [
     "万が一日本の国に", "一日でも早く", "将来年金", "過去年度",
 ]
 
+# Counts written like dates: 残り/あと + days, legal-style months (3月を経過 = three months).
+COUNTS_LIKE_DATES = [
+    "残り四日", "あと三日で", "3月を経過した日", "六月を超えない範囲", "三月を経て", "十二月を限度として",
+    "三日三晩", "会期を、三日延長した",
+]
+
+# Figurative or lexical uses of the spoken day words, and old-form compounds.
+SPOKEN_AND_OLD_WORDS = [
+    "あすの日本", "あすへの責任", "あすを担う", "あすは我が身", "明日への希望", "明日を切り開く",
+    "改革なくして明日はありません", "明日は今日より良くなる", "明日の内閣", "きょうだい", "ひっきょう",
+    "きょうぎ", "きょう、あすで解決できる問題", "きょうあすの話", "相當年數", "旅客年間", "更新年度の",
+    "春には桜が咲く", "この秋には",
+]
+
 NOT_REPRESENTABLE = [
     "昭和四十年代", "昭和40年代の後半",
 ]
 # fmt: on
 
-NOT_DATES = DURATIONS + ANNIVERSARIES + SETS + AGES_AND_COUNTS + IDENTIFIERS_AND_NAMES + PLACES_AND_IDIOMS
+NOT_DATES = (
+    DURATIONS + ANNIVERSARIES + SETS + AGES_AND_COUNTS + IDENTIFIERS_AND_NAMES + PLACES_AND_IDIOMS
+    + COUNTS_LIKE_DATES + SPOKEN_AND_OLD_WORDS
+)
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
@@ -96,6 +113,39 @@ DATE_BESIDE_TRAP = [
     ("資料44の2011年の項", ["2011年=2011"], None),
     ("四日市で二十三日に", ["二十三日=2015-04-23"], "2015-04-30"),
     ("公債発行下の第二年目として、四十二年度は", ["四十二年度=FY1967"], "1966-12-15"),
+    ("年度末まで残り四日", ["年度末=FY2022 END ON_OR_BEFORE"], "2023-03-27"),
+    ("公布の日から起算して3月を経過した日から施行", [], "2015-01-15"),
+    # era-less numbers in an era context that are spans, not years
+    ("昭和二十年の終戦から四十年、", ["昭和二十年=1945"], None),
+    ("令和二年度を除いては、十年の平均で", ["令和二年度=FY2020"], None),
+    ("昭和三十二年生まれで、三十五年ということになります", ["昭和三十二年=1957"], None),
+    ("昭和五十一年に策定され、あれから二十年たちました", ["昭和五十一年=1976"], None),
+    ("平成十年に改定し、この十年で", ["平成十年=1998"], None),
+    ("平成十年に改定し、十年間で", ["平成十年=1998"], None),
+    ("平成十年。十二年に", ["平成十年=1998"], None),
+    ("二〇〇五年に、八年で", ["二〇〇五年=2005"], None),
+    ("三・一一から一年を迎え", [], "2012-03-08"),
+    ("平成十一年に、使用期限を十五年にすることを条件に", ["平成十一年=1999"], None),
+    ("平成八年の大綱から次の大綱まで九年、", ["平成八年=1996"], None),
+    ("平成二十三年に着手してから完了までに九年三か月", ["平成二十三年=2011"], None),
+    ("平成二十年に、その期間を五年に延長する", ["平成二十年=2008"], None),
+    ("平成二十年、七年五か月ぶりに", ["平成二十年=2008"], None),
+    ("戦後二六年もの長い間", [], "1972-05-15"),
+    # seasons alone: only after a dated, non-fiscal mention of the same sentence
+    ("昨年からスタートし、この春から支給します", ["昨年=2017 ON_OR_AFTER"], "2018-01-22"),
+    ("二〇二〇年度の目標を堅持し、夏までに計画を", ["二〇二〇年度=FY2020"], "2015-02-12"),
+    ("平成九年に始めた。秋には", ["平成九年=1997"], None),
+    # a day alone followed by a noun is a date only in 文語 text or after 去る/来る
+    ("会期は、五日延長された", [], "2015-06-01"),
+    ("十日間", [], "1900-01-21"),
+    ("七日目に", [], "1900-01-21"),
+    # a comparison after より takes no mod
+    ("昨年より多い", ["昨年=2014"], "2015-02-01"),
+    # a mod after a quotation belongs to the date only right after its closing bracket
+    ("「2月1日」の会合以降", ["2月1日=2015-02-01"], "2015-03-01"),
+    # era-less years after から are a count unless the range is closed
+    ("三年から五年かかる", [], "2023-06-01"),
+    ("十年から二十年後には", [], "2023-06-01"),
 ]
 # fmt: on
 

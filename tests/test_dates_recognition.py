@@ -124,7 +124,8 @@ MONTH_DAY = [
     ("二十三日に本会議で趣旨説明", ["二十三日=2008-10-23 <doc"], "2008-10-21"),
     ("二十九日、トルコにおいて", ["二十九日=2014-04-29"], "2014-05-13"),
     ("十二日の代表質問で", ["十二日=2016-01-12"], "2016-01-20"),
-    ("二月の二十八日に、新年度予算案が", ["二月の二十八日=2020-02-28"], "2020-03-10"),
+    # 新年度 is a date (the fiscal year about to start); this row expected it left out before dates.v3.
+    ("二月の二十八日に、新年度予算案が", ["二月の二十八日=2020-02-28", "新年度=FY2020"], "2020-03-10"),
     ("5月28日の共同発表", ["5月28日=XXXX-05-28"], None),
     ("四月に訪米した", ["四月=XXXX-04"], None),
     ("十月二十五日、二十六日、二十七日、ほぼ同時期", [
@@ -280,6 +281,134 @@ NAMES_WITH_YEARS = [
     ("令和6年能登半島地震", ["令和6年=2024"], None),
     ("昭和四十七年政府見解", ["昭和四十七年=1972"], None),
 ]
+
+# Old character forms (旧字体) and old date words of Meiji-Showa speeches: 來 = 来, 舊臘/旧臘 =
+# last December (臘月 is the twelfth month), 當年 = this year, 客年 = last year, 以來 = 以来,
+# 迄 = まで, 廿/卅 = 二十/三十.
+OLD_FORMS = [
+    ("來年度の豫算は既に提出致しました", ["來年度=FY1911"], "1910-12-20"),
+    ("來年に迫りたるを以て", ["來年=1906"], "1905-01-21"),
+    ("再來年度", ["再來年度=FY1922"], "1920-06-01"),
+    ("來月中旬", ["來月中旬=1925-02 MID"], "1925-01-21"),
+    ("舊臘の議會に提出致しました", ["舊臘=1926-12 <doc"], "1927-01-18"),
+    ("旧臘二十日以來", ["旧臘二十日=1955-12-20 SINCE"], "1956-01-30"),
+    ("昨臘大命を拝しまして", ["昨臘=1931-12"], "1932-01-21"),
+    ("客臘中に", ["客臘=1899-12"], "1900-01-23"),
+    ("舊臘三十一日を以て失效す", ["舊臘三十一日=1934-12-31"], "1935-01-22"),
+    ("當年度の事業", ["當年度=FY1898"], "1898-05-25"),
+    ("當年の收穫", ["當年=1903"], "1903-05-12"),
+    ("客年十月の震災", ["客年十月=1891-10"], "1892-05-09"),
+    ("客年以來の懸案", ["客年=1921 SINCE"], "1922-01-21"),
+    ("明治四十三年以來の議", ["明治四十三年=1910 SINCE"], None),
+    ("昨年來、交渉を重ね", ["昨年=1901 SINCE"], "1902-01-20"),
+    ("本年三月迄に竣工", ["本年三月=1912-03 ON_OR_BEFORE"], "1912-01-21"),
+    ("明治廿三年", ["明治廿三年=1890 era:明治23"], None),
+    ("卅一日", ["卅一日=1899-12-31"], "1900-01-05"),
+    ("來る二十六日の吉辰を以て", ["二十六日=1924-01-26 <doc"], "1924-01-22"),
+    ("明治二十七年八月一日宣戰の詔勅を發し、仝年九月平壤を陷る", [
+        "明治二十七年八月一日=1894-08-01", "仝年九月=1894-09 <d0"], None),
+    ("十月五日に調印し、仝月十日に批准", ["十月五日=1905-10-05", "仝月十日=1905-10-10"], "1905-11-01"),
+]
+
+# A relative word written together with the explicit date it restates is one mention (ANNOTATION:
+# one annotation per mention; 同/翌/前/本/昨 are in the surface); the explicit part gives the value.
+APPOSITIONS = [
+    ("本日十二日、閣議において", ["本日十二日=2016-04-12 <doc"], "2016-04-12"),
+    ("本日二十日の本会議", ["本日二十日=2016-04-20"], "2016-04-20"),
+    ("本日（十二日）、閣議において", ["本日（十二日）=2016-04-12"], "2016-04-12"),
+    ("本日(12日)の", ["本日(12日)=2016-04-12"], "2016-04-12"),
+    ("昨日八日、ミサイルが発射された", ["昨日八日=2017-03-08"], "2017-03-09"),
+    ("昨日三月八日の会見", ["昨日三月八日=2017-03-08"], "2017-03-09"),
+    ("十月三日に着任し、翌日四日に視察", ["十月三日=2012-10-03", "翌日四日=2012-10-04"], "2012-11-01"),
+    ("九月三十日に発生し、翌日一日に", ["九月三十日=2012-09-30", "翌日一日=2012-10-01"], "2012-11-01"),
+    ("今月九月二十日の会合", ["今月九月二十日=2018-09-20"], "2018-09-28"),
+    ("先月十月二日に", ["先月十月二日=2018-10-02"], "2018-11-05"),
+    ("明日二十一日に開催", ["明日二十一日=2021-06-21"], "2021-06-20"),
+    ("ことし二〇一八年は", ["ことし二〇一八年=2018"], "2018-06-01"),
+    ("本年平成二年は", ["本年平成二年=1990"], "1990-01-24"),
+    ("本年（2011年）は", ["本年（2011年）=2011"], "2011-07-01"),
+    ("昨年度（令和4年度）の決算", ["昨年度（令和4年度）=FY2022 era:令和4"], "2023-06-01"),
+    ("2019年4月30日に退位、翌5月1日（水）に即位", ["2019年4月30日=2019-04-30", "翌5月1日（水）=2019-05-01"], None),
+    ("2011年12月28日に閉庁し、翌1月4日に", ["2011年12月28日=2011-12-28", "翌1月4日=2012-01-04"], None),
+    ("来月には首脳会議が、翌十一月には", ["来月=2000-10", "翌十一月=2000-11"], "2000-09-21"),
+    # separated by punctuation or の: two mentions (an apposition of the same granularity)
+    ("本日、十二日に", ["本日=2016-04-12", "十二日=2016-04-12"], "2016-04-12"),
+    ("昨年度の令和四年度予算", ["昨年度=FY2022", "令和四年度=FY2022"], "2023-05-01"),
+]
+
+# より after a date is the written から: ON_OR_AFTER, and with まで a range; a comparison is no mod.
+FROM_YORI = [
+    ("十月一日より施行する", ["十月一日=1932-10-01 ON_OR_AFTER"], "1932-08-25"),
+    ("本年四月より実施", ["本年四月=1960-04 ON_OR_AFTER"], "1960-01-12"),
+    ("十一月中旬より、インドを訪問", ["十一月中旬=1961-11 MID ON_OR_AFTER"], "1961-09-28"),
+    ("二〇一四年四月より八％へ", ["二〇一四年四月=2014-04 ON_OR_AFTER"], None),
+    ("来年度よりは新制度", ["来年度=FY1961 ON_OR_AFTER"], "1960-10-21"),
+    ("昭和七年より十一年までを基準として", ["昭和七年=1932 start", "十一年=1936 end"], None),
+    ("一月五日より十日まで", ["一月五日=1998-01-05 start", "十日=1998-01-10 end"], "1998-01-20"),
+    ("2010年より多い", ["2010年=2010"], None),
+    ("2010年より早く", ["2010年=2010"], None),
+    ("昨年よりも増えた", ["昨年=2014"], "2015-02-01"),
+    ("平成26年度は前年度より五千億円増", ["平成26年度=FY2014", "前年度=FY2013"], None),
+    ("平成九年度より減額する方針", ["平成九年度=FY1997"], None),
+    ("二〇二〇年より前倒しで達成", ["二〇二〇年=2020"], None),
+    ("昨年より相当程度改善", ["昨年=2014"], "2015-02-01"),
+    ("2014年より後", ["2014年=2014 AFTER"], None),
+    ("3月より先に実施", ["3月=2015-03"], "2015-01-10"),
+    ("2020年より早期に", ["2020年=2020"], None),
+]
+
+# A mod after the closing bracket of a quoted date belongs to the date.
+QUOTED = [
+    ("「昭和64年1月8日」以降の日付", ["昭和64年1月8日=1989-01-08 overflow ON_OR_AFTER"], "1989-01-20"),
+    ("『平成31年4月30日』まで有効", ["平成31年4月30日=2019-04-30 ON_OR_BEFORE"], None),
+    ("「2月1日」から適用", ["2月1日=2020-02-01 ON_OR_AFTER"], "2020-01-10"),
+    ("「3月2日（水）」です", ["3月2日（水）=2011-03-02"], "2011-02-15"),
+]
+
+# Day words of the speaker's time: 本日, 昨日, きょう, きのう (the Diet record's kana for 今日
+# read "kyō" and 昨日), and 明日/あす/あした where a day is meant (not 明日の日本).
+SPOKEN_DAYS = [
+    ("きょうは、防衛大臣に伺います", ["きょう=2016-03-16 <doc"], "2016-03-16"),
+    ("、きょう午前の会見で", ["きょう=2016-03-16"], "2016-03-16"),
+    ("私はきのう、現地を訪れました", ["きのう=2016-03-15"], "2016-03-16"),
+    ("きのうの答弁", ["きのう=2016-03-15"], "2016-03-16"),
+    ("きょうまでの努力", ["きょう=2014-10-17 ON_OR_BEFORE"], "2014-10-17"),
+    ("あすから議長国となります", ["あす=2004-10-13 ON_OR_AFTER"], "2004-10-12"),
+    ("あした、日中首脳会談", ["あした=2010-05-30"], "2010-05-29"),
+    ("あす以降、要人と会談", ["あす=2011-02-11 ON_OR_AFTER"], "2011-02-10"),
+    ("明日、中国を訪問いたします", ["明日=2018-10-25"], "2018-10-24"),
+    ("明日からサミットが開催されます", ["明日=2023-05-19 ON_OR_AFTER"], "2023-05-18"),
+    ("明日は本会議があります", ["明日=2023-05-19"], "2023-05-18"),
+    ("明日午前に", ["明日=2023-05-19"], "2023-05-18"),
+    ("明日より訪問する", ["明日=2023-05-19 ON_OR_AFTER"], "2023-05-18"),
+]
+
+# 新年度: the fiscal year about to start (January-March) or just started (April-June); from July
+# on, the next one (budget requests are made in the summer and autumn for it).
+NEW_FISCAL_YEAR = [
+    ("新年度予算の早期成立", ["新年度=FY2009 <doc"], "2009-01-30"),
+    ("新年度から実施される", ["新年度=FY2023 ON_OR_AFTER"], "2023-02-28"),
+    ("新年度に入り", ["新年度=FY1994"], "1994-05-10"),
+    ("新年度予算の概算要求", ["新年度=FY2016"], "2015-08-31"),
+    ("新年度初めから執行", ["新年度初め=FY2009 START ON_OR_AFTER"], "2009-01-30"),
+]
+
+# A season written alone continues the dated mention before it in the sentence.
+SEASON_ALONE = [
+    ("ことしの春に設立し、秋には業務を開始します", ["ことしの春=2006-SP", "秋=2006-FA <d0"], "2006-01-20"),
+    ("本年春に妥結され、秋には署名", ["本年春=1996-SP", "秋=1996-FA"], "1996-01-22"),
+    ("二〇〇九年、夏に核実験を行い", ["二〇〇九年=2009", "夏=2009-SU"], "2018-03-22"),
+    ("2015年春に着工し、冬までに完成", ["2015年春=2015-SP", "冬=2015-WI ON_OR_BEFORE"], None),
+    ("今年の夏から秋にかけて", ["今年の夏=2001-SU start", "秋=2001-FA end"], "2001-10-10"),
+    ("2010年十月から冬にかけて", ["2010年十月=2010-10 start", "冬=2010-WI end"], None),
+]
+
+# 一一から一五年度: a two- or four-digit year before から takes its unit from the range end.
+COMPACT_KARA = [
+    ("一一から一五年度の総額", ["一一=FY2011 start", "一五年度=FY2015 end"], "2016-03-10"),
+    ("2011から2015年にかけて", ["2011=2011 start", "2015年=2015 end"], None),
+    ("一〇から一二月期", ["一〇=XXXX-10 start", "一二月=XXXX-12 end"], None),
+]
 # fmt: on
 
 
@@ -344,4 +473,44 @@ def test_dates_list(text: str, expected: list[str], doc: str | None) -> None:
 
 @pytest.mark.parametrize(("text", "expected", "doc"), NAMES_WITH_YEARS, ids=_ids(NAMES_WITH_YEARS))
 def test_dates_year_inside_a_name(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), OLD_FORMS, ids=_ids(OLD_FORMS))
+def test_dates_old_forms(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), APPOSITIONS, ids=_ids(APPOSITIONS))
+def test_dates_relative_word_with_its_explicit_date(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), FROM_YORI, ids=_ids(FROM_YORI))
+def test_dates_yori_from_or_comparison(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), QUOTED, ids=_ids(QUOTED))
+def test_dates_mod_after_a_quoted_date(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), SPOKEN_DAYS, ids=_ids(SPOKEN_DAYS))
+def test_dates_spoken_day_words(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), NEW_FISCAL_YEAR, ids=_ids(NEW_FISCAL_YEAR))
+def test_dates_new_fiscal_year(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), SEASON_ALONE, ids=_ids(SEASON_ALONE))
+def test_dates_season_alone_after_a_dated_mention(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), COMPACT_KARA, ids=_ids(COMPACT_KARA))
+def test_dates_compact_range_with_kara(text: str, expected: list[str], doc: str | None) -> None:
     check(text, expected, doc)

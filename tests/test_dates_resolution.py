@@ -110,6 +110,81 @@ BARE_YEARS = [  # era-less years: the reading closest to the document date
     ("九六年四月の橋本・モンデール会談", ["九六年四月=1996-04"], "2010-01-22"),
     ("二七年度までに二十機の改修", ["二七年度=FY2015 ON_OR_BEFORE"], "2015-02-01"),
 ]
+
+# Era-less years whose era the context fixes: a later era-less year in the same sentence as an era
+# year (or an era-less year read in an era) continues that era, when a particle, a list separator
+# or a figure follows it; a closed range of era-less years (XからYまで/にかけて) is read like a
+# 年度 (the reading nearest the document date).
+CONTEXT_YEARS = [
+    ("明治五年には学制が頒布せられ、六年には徴兵令が", ["明治五年=1872", "六年=1873 era:明治6 <d0"], None),
+    ("明治二十一年に制定し、次で二十三年に至りまして", ["明治二十一年=1888", "二十三年=1890"], None),
+    ("十年十月の詔に二十三年を期し議会を開く", ["十年十月=1877-10 era:明治10", "二十三年=1890 era:明治23"],
+     "1889-02-12"),
+    ("平成七年から研究を始め、八年、九年そして十年と続けた", [
+        "平成七年=1995 ON_OR_AFTER", "八年=1996", "九年=1997", "十年=1998"], None),
+    ("昭和六十年を基準に見ますと、六十一年三・一％、六十二年二・八％", [
+        "昭和六十年=1985", "六十一年=1986", "六十二年=1987"], None),
+    ("平成二十年、二十一年、そして二十二年と", ["平成二十年=2008", "二十一年=2009", "二十二年=2010"], None),
+    ("明治五年に学制を定め、六年に兵制を改め、二十二年には憲法が制定せられ", [
+        "明治五年=1872", "六年=1873", "二十二年=1889 era:明治22"], "1925-01-22"),
+]
+
+BARE_RANGES = [
+    ("十九年から二十一年まで派遣した", ["十九年=2007 start era:平成19", "二十一年=2009 end"], "2018-05-15"),
+    ("四年から十四年にかけて下落", ["四年=1992 start", "十四年=2002 end"], "2002-04-12"),
+    ("三十一年から四十二年までの調査", ["三十一年=1956 start era:昭和31", "四十二年=1967 end"], "1967-12-14"),
+    ("二十年から二十四年の間", ["二十年=2008 start", "二十四年=2012 end"], "2013-03-01"),
+    ("令和三年度に着手し、三年から五年まで", ["令和三年度=FY2021", "三年=2021 start", "五年=2023 end"], None),
+    # digit-by-digit years are read like their range end (令和13 would be 2031)
+    ("一三から二一年度の平均", ["一三=FY2013 start", "二一年度=FY2021 end"], "2023-04-25"),
+    ("平成五から六年度", ["平成五=FY1993 start", "六年度=FY1994 end"], "2019-11-05"),
+]
+
+# A day alone: after 去る/來る whatever follows it; in 文語 text (before the 1946 reform, or written
+# in old forms) also without a particle, at the head of a clause.
+DAYS_WITHOUT_PARTICLE = [
+    ("首相は去る二十七日不慮の怪我を致し", ["二十七日=1892-11-27 <doc"], "1892-12-01"),
+    ("政綱は去る八日聲明致した通り", ["八日=1937-02-08"], "1937-02-15"),
+    ("予算は、去る二十九日提出せられ", ["二十九日=1948-11-29"], "1948-12-04"),
+    ("發表の通り、七日マニラ全市を占領し", ["七日=1942-01-07"], "1942-01-21"),
+    ("要衝も二月一日上陸し、三日首都も陷落せり", ["二月一日=1942-02-01", "三日=1942-02-03"], "1942-02-16"),
+    ("帝國は直ちに二十三日承認の意思を表明", ["二十三日=1943-10-23"], "1943-10-26"),
+    ("十三日より本院開會", ["十三日=1893-02-13 ON_OR_AFTER"], "1893-02-15"),
+    ("五日ニ至リ", ["五日=1910-01-05"], "1910-01-21"),
+]
+
+# A month or day inherited more than a year ahead of the document date keeps its antecedent only
+# when that antecedent is a month whose year is written (来年の一月から…六月から); a year or a
+# fiscal year alone (a plan, a target) gives way to the document date.
+FAR_AHEAD = [
+    ("来年の一月から所得税、六月から住民税を半減します", [
+        "来年の一月=2006-01 ON_OR_AFTER", "六月=2006-06 ON_OR_AFTER <d0"], "2005-01-21"),
+    ("来年一月の市長選挙、十一月の知事選挙までに", ["来年一月=2010-01", "十一月=2010-11 <d0"], "2009-10-30"),
+    ("二〇三〇年を視野に入れた戦略を五月までに策定します", [
+        "二〇三〇年=2030", "五月=2007-05 ON_OR_BEFORE <doc"], "2007-01-26"),
+    ("来年度予算に向け、八月の概算要求までに結論を", ["来年度=FY2006", "八月=2005-08 <doc"], "2005-04-26"),
+    ("平成十三年度を初年度とする計画を三月までに策定", [
+        "平成十三年度=FY2001", "三月=2001-03 ON_OR_BEFORE <doc"], "2001-01-31"),
+    # 同年 copies a year; it does not state one: 同年の五月…十月 more than a year ahead falls back
+    ("令和九年度までに整備する。同年の五月に提言をまとめ、十月の総選挙", [
+        "令和九年度=FY2027 ON_OR_BEFORE", "同年の五月=2027-05", "十月=2022-10 <doc"], "2023-04-13"),
+]
+
+# Day words of the speaker's time are no antecedent for a month or day alone (the document date
+# places it, nearest first), and きょう/きのう (often inside reported speech) none for 同日.
+DEICTIC_NOT_ANTECEDENT = [
+    ("きのう確認しました。十二月十六日に説明", ["きのう=2017-02-08", "十二月十六日=2016-12-16 <doc"], "2017-02-09"),
+    ("きょうは法案審議です。二十五日の会見で", ["きょう=2008-04-11", "二十五日=2008-03-25 <doc"], "2008-04-11"),
+    ("三月十七日の放水で、きょうが限度と判断した。同日の午後", [
+        "三月十七日=2011-03-17", "きょう=2011-04-05", "同日=2011-03-17 <d0"], "2011-04-05"),
+]
+
+DECADES = [  # a two-digit decade is Western, never an era year (六〇年代 is not 昭和60)
+    ("六〇年代から七〇年代にかけて", ["六〇年代=196X start", "七〇年代=197X end"], "2010-03-01"),
+    ("60年代の高度成長", ["60年代=196X"], "2010-03-01"),
+    ("五〇年代", ["五〇年代=195X"], "2019-01-01"),
+    ("政府が目指す三〇年代の完了", ["三〇年代=203X"], "2021-11-01"),
+]
 # fmt: on
 
 
@@ -231,3 +306,37 @@ def test_dates_ids_are_sequential_and_antecedents_precede() -> None:
     for i, m in enumerate(result.dates):
         if m.resolved_from not in (None, "document_date"):
             assert ids.index(m.resolved_from) < i
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), CONTEXT_YEARS, ids=[c[0] for c in CONTEXT_YEARS])
+def test_dates_era_less_year_in_an_era_context(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), BARE_RANGES, ids=[c[0] for c in BARE_RANGES])
+def test_dates_closed_range_of_era_less_years(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "doc"), DAYS_WITHOUT_PARTICLE, ids=[c[0] for c in DAYS_WITHOUT_PARTICLE]
+)
+def test_dates_day_without_particle(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), FAR_AHEAD, ids=[c[0] for c in FAR_AHEAD])
+def test_dates_far_ahead_inheritance(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "doc"), DEICTIC_NOT_ANTECEDENT, ids=[c[0] for c in DEICTIC_NOT_ANTECEDENT]
+)
+def test_dates_deictic_day_is_no_antecedent(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), DECADES, ids=[c[0] for c in DECADES])
+def test_dates_decade_is_western(text: str, expected: list[str], doc: str | None) -> None:
+    check(text, expected, doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ def test_parse_chunks_cover_the_text_under_the_byte_limit() -> None:
     chunks = chunk_spans(text, split_sentences(text))
     assert chunks[0][0] == 0
     assert chunks[-1][1] == len(text)
-    assert all(a == b for (_, a), (b, _) in zip(chunks, chunks[1:], strict=False))
+    assert all(a == b for (_, a), (b, _) in itertools.pairwise(chunks))
     assert all(len(text[a:b].encode("utf-8")) <= MAX_CHUNK_BYTES for a, b in chunks)
 
 

@@ -48,6 +48,6 @@ def find_dates(
         date unless flagged as overflow.
     """
     del sentences  # resolution is by text order and paragraphs, not by sentence
-    candidates = scan(text)
+    candidates = scan(text, document_date=document_date)
     mentions, warnings = resolve(text, candidates, document_date)
     return DateResult(dates=tuple(mentions), warnings=tuple(warnings))

@@ -53,7 +53,7 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
     """The value and writing style of a numeral, or None when it is not a well-formed number.
 
     Accepts ASCII and full-width digits, kanji digit by digit (〇 or ○ as zero), kanji with
-    十/百/千, and 元 (= 1, only meaningful before 年).
+    十/百/千 (and the old 廿 = 二十, 卅 = 三十), and 元 (= 1, only meaningful before 年).
     """
     if not text:
         return None
@@ -66,6 +66,10 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
         return None
     if len(text) > 1 and set(text) == {"○"}:
         return None  # ○○年, 平成○○年: a form's placeholder, not zero
+    if "廿" in text or "卅" in text:
+        # 廿 (20) and 卅 (30) of Meiji-Taisho text: 廿三 = 二十三, 卅一 = 三十一. The rewritten copy
+        # is only read for its value, never for offsets.
+        text = text.replace("廿", "二十").replace("卅", "三十")
     if all(ch in KANJI_DIGITS for ch in text):
         return int("".join(str(KANJI_DIGITS[ch]) for ch in text)), NumberStyle.KANJI_DIGITS
     if all(ch in KANJI_DIGITS or ch in _UNITS for ch in text):
