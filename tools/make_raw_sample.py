@@ -1,7 +1,8 @@
 """Rebuild raw/'s corpus samples from ../shared/corpora (run by hand; the samples are committed).
 
 The ids are listed explicitly so the sample never changes by accident: the Diet speeches cover
-1999-2023, ministers' meeting reports (two of them are gold fixtures) and budget debates; the
+1999-2023: ministers' meeting reports and policy statements (seven of them are gold fixtures)
+and budget debates; the
 Prime Ministers' speeches span Meiji to Heisei so that era dates of every kind occur.
 
     python tools/make_raw_sample.py ../shared/corpora raw
@@ -16,6 +17,7 @@ from pathlib import Path
 
 KOKKAI_IDS = (
     "114505261X01419990216_100",
+    "116405254X02920060511_021",
     "115405254X01620020326_027",
     "116813950X00820071129_064",
     "118613950X01420140513_003",
@@ -24,7 +26,9 @@ KOKKAI_IDS = (
     "119005254X00420160114_015",
     "119313950X00420170309_005",
     "119605261X02120180411_009",
+    "119503968X00120171129_007",
     "119615261X01620180426_022",
+    "120405254X02320210420_027",
     "121104127X00220230410_112",
 )
 PM_IDS = ("19041203.SWJ", "19481115.SWJ", "19570227.SWJ", "19950209.SWJ", "20171117.SWJ")
