@@ -91,8 +91,7 @@ def main() -> None:
         rows[placement] = {"gold": gold_scores(nlp), "ner_wikipedia_dev_sample": wiki_scores(nlp)}
         print(placement, json.dumps(rows[placement]), flush=True)
     speech = [
-        json.loads(line)["text"]
-        for line in (ROOT / "raw" / "kokkai-defense-sample.jsonl").open(encoding="utf-8")
+        json.loads(line)["text"] for line in (ROOT / "raw" / "kokkai-defense-sample.jsonl").open(encoding="utf-8")
     ]
     texts, total = [], 0
     for text in speech:

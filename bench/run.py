@@ -90,6 +90,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--skip-engines", action="store_true", help="skip workers/dask (saves minutes)")
+    parser.add_argument(
+        "--sweep-batch", action="store_true", help="also time --batch-chars 2500..40000 (wall time, peak RSS)"
+    )
     args = parser.parse_args()
     if not KOKKAI.exists():
         print(f"bench: {KOKKAI} not found; the benchmarks read ../shared/corpora", file=sys.stderr)
@@ -148,6 +151,20 @@ def main() -> int:
                 f"dask (2 workers) vs workers 1: {emed['workers1'] / emed['dask2']:.2f}x; "
                 f"identical outputs: {len(outputs) == 1}"
             )
+
+        if args.sweep_batch:
+            sweep: dict[int, list[tuple[float, int]]] = {n: [] for n in (2_500, 5_000, 10_000, 20_000, 40_000)}
+            for r in range(args.rounds):
+                for n in sweep:
+                    out = tmp / f"batch{n}_{r}.jsonl"
+                    sweep[n].append(timed(extract_cmd(sample, out, "--no-cache", "--batch-chars", str(n))))
+            print(f"\n{'--batch-chars':>14} {'seconds':>8} {'peak RSS MB':>12}")
+            for n, runs_n in sweep.items():
+                print(f"{n:>14,} {statistics.median(s for s, _ in runs_n):8.2f} {max(m for _, m in runs_n):12,}")
+            results["batch_chars"] = {
+                str(n): {"seconds": statistics.median(s for s, _ in v), "peak_rss_mb": max(m for _, m in v)}
+                for n, v in sweep.items()
+            }
 
     texts = []
     with gzip.open(KOKKAI, "rt", encoding="utf-8") as src:
