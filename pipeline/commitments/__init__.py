@@ -31,10 +31,21 @@ tests/fixtures/gold/README.md are followed where they speak):
   when the reported clause is volitional (〜ていく/〜てまいる/a plain action verb → pledge,
   〜たい/意向 → intent) or restates a standing commitment (…方針は不変である旨, …条約第五条の適用
   対象である旨 → reaffirmation); a reported evaluation (重要である旨述べた) is none.
-- First-person 〜していきます/〜してまいります/〜していく考えです (pledge) and 〜したいと考えており
-  ます (intent) count when the author speaks for a party: a government speaker in Diet minutes,
-  any sentence of a non-minutes government document; a Diet member's own requests and plans are
-  not commitments of a party, nor are procedural requests (答弁を求めます, 出席を求めた).
+- First-person 〜していきます/〜してまいります/〜していく考えです and a plain polite policy
+  statement (〜を強化します) (pledge) and 〜したいと考えております (intent) count when the author
+  speaks for a party: a government speaker in Diet minutes, any sentence of a non-minutes
+  government document; a Diet member's own requests and plans are not commitments of a party, nor
+  are procedural requests (答弁を求めます, 出席を求めた). Such a pledge binds the speaker's side only
+  (日中でともに努力していきます → JP), is dated by the speech and has no venue; so has the speaker's
+  own sentence-final request (…の着実な実施を求めます).
+- An agreement, and a joint 確認 whose clause names nobody, has two parties at least: when only
+  Japan's side is found, the partner of the bilateral pair the text last named (日米同盟 → US) is
+  added. A 確認 coordinated with an agreement (…で一致し、…を改めて確認) is joint.
+- A reported act is not dated by a date after the document date (本年夏、…開催を実現する決意を
+  述べた in April: 本年夏 dates what was said). An agreement that did not happen has no date or venue.
+- 一致した + noun without a content (国際社会の一致した対応) is an adjective; 合意の…実施 is a noun
+  (a light verb must be a predicate); a request given as an example (…を求めるなど、) of what a
+  later joint act is about is part of that act's content.
 - Agreements that did not happen (合意には至っていない) are kept with ``polarity: "negative"`` and
   no content; other negated acts are not extracted.
 - A trigger that is itself the content of another (…ことを求めることで一致した) is part of what was
@@ -761,13 +772,10 @@ def _commitments(
     actor_b, members, ids = _actor_phrase(view, frame, match, ctx, context_parties)
     mention = _mention(view, match, triggers)
     explicit = bool(members)
-    if match.kind == "first_person":
+    if match.kind == "first_person" and tuple(members) != (SELF_CODE,):
         # the speaker's own pledge binds the speaker's side only (日中でともに努力していきます,
-        # ロシアとは…進めていきます: JP); a subject naming only others describes them
-        if explicit and SELF_CODE not in members:
-            return []
-        if tuple(members) != (SELF_CODE,):
-            members, ids, explicit = (SELF_CODE,), (), False
+        # ロシアとは…進めていきます, 米国ともしっかり連携をしつつ…進めてまいります: JP)
+        members, ids, explicit = (SELF_CODE,), (), False
 
     occasions: list[Occasion | None]
     skip = [region for pred, region in _background_regions(view, triggers) if pred != match.pred]
@@ -854,8 +862,16 @@ def _commitments(
         actor = _actor(members, ids, explicit, party_source, match, ctx)
         if match.type in ONE_SIDED and not explicit and members:
             actor = Actor(members=members, inferred=True, entities=())
-        if match.type in JOINT_TYPES and match.kind == "predicate" and len(actor.members) < 2 and ctx.partner:
-            # an agreement has two parties at least: the partner in context (日米同盟…で一致し)
+        if (
+            match.type in JOINT_TYPES
+            and match.kind == "predicate"
+            and set(actor.members) <= {SELF_CODE}
+            and (actor.inferred or match.type is CommitmentType.AGREEMENT)
+            and ctx.partner
+        ):
+            # an agreement has two parties at least, and so has a joint 確認 whose clause names
+            # nobody: the partner in context (日米同盟…で一致し); an act of one named party
+            # (大統領から…コミットメントを改めて表明) stays that party's
             actor = replace(actor, members=unique([*(actor.members or (SELF_CODE,)), *ctx.partner]))
         # a visit is when and with whom, never where (it is no meeting or document)
         venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
@@ -921,8 +937,15 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
         tail += view.bunsetu_text(nxt)
     if re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail):
         return True
-    # 〜を求めます said in the speech: the sentence-final non-past polite form
-    return view.bunsetu[match.pred].head < 0 and re.search(r"ます[。．]?$", tail) is not None
+    # 〜を求めます said in the speech: the sentence-final non-past polite form of the trigger itself
+    # (not 要請が想定をされます, 要請をいたしております: a state, not an act of the speech)
+    lemmas = {view.tokens[k].lemma for k in range(match.last, view.bunsetu[match.pred].last + 1)}
+    return (
+        view.bunsetu[match.pred].head < 0
+        and re.search(r"ます[。．]?$", tail) is not None
+        and len(tail) <= 12
+        and not lemmas & {"いる", "おる", "居る", "れる", "られる"}
+    )
 
 
 def _background_regions(view: SentenceView, triggers: Sequence[TriggerMatch]) -> list[tuple[int, tuple[int, int]]]:

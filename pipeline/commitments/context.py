@@ -17,10 +17,17 @@ fixed the open points):
 - its date is a date written right before it with の (09(同21)年11月13日の日米首脳会談), in
   parentheses right after it (heading style), or the date opening its clause (四月二十七日、…会合を
   開催; …ところであるが、同年10月25日、…会談を行い); dates followed by 以来/以降/ぶり/から/まで are
-  not occasion dates. A meeting whose date is not written has no date: it is not guessed from a
-  visit or an earlier meeting of the same name;
+  not occasion dates; a relative clause holding the meeting dates it (去る五月一日に米国ワシントン
+  ＤＣにて開催された日米安全保障協議委員会), and an apposition (…委員会、いわゆる２プラス２) shares
+  its date and parties. A visit dated by a range within one month takes the month (四月十五日から
+  十八日まで…訪問し → 2021-04, the range start's id; gold rules), a range over two months gives
+  none; a meeting held during a dated visit (in the visit's sentence, or a later mention whose
+  partners the visit has: オバマ米大統領が…訪日 … 日米首脳会談では) takes the visit's date. A meeting
+  whose date is not written otherwise has none: it is not guessed from an earlier meeting;
 - 同X, この際, 今回の, 本X refer back to the latest reported occasion whose venue has the same head
   noun (同共同発表 → the latest 共同発表; 同会合 → the latest 会合), else the latest reported one;
+  a bare anaphor (同共同発表, 会合では) takes the antecedent's named mention as its venue, a mention
+  that names the meeting itself (今般の２プラス２) is the venue (the nearest named mention);
 - an occasion is *reported* (becomes the one later sentences inherit) when it is a heading, a
   topic (会談では, 同共同発表においては), a named meeting mentioned outside a relative clause and
   not as a reference point (…に先立つ形で, …以降), or a meeting held (会合を開催, 会談を行い);
@@ -262,9 +269,10 @@ def find_venues(
         topic = bun is not None and view.particles(bun) in TOPIC_PARTICLES
         # 会談では (bare) is the meeting just reported; ハッサン国防大臣との会談では names its own
         bare = bun is not None and not view.children.get(bun) and view.bunsetu_text(bun).startswith(surface)
-        if occ.date is None and found and APPOSITION.fullmatch(sentence[raw_spans[-2][1] if len(raw_spans) > 1 else b : a]):
-            # 日米安全保障協議委員会、いわゆる２プラス２: one meeting, one date
-            occ = replace(occ, date=found[-1].occasion.date)
+        if found and APPOSITION.fullmatch(sentence[raw_spans[-2][1] if len(raw_spans) > 1 else b : a]):
+            # 日米安全保障協議委員会、いわゆる２プラス２: one meeting, one date, the same parties
+            prev = found[-1].occasion
+            occ = replace(occ, date=occ.date or prev.date, parties=prev.parties or occ.parties)
         occ = _complete(occ, view, resolver, state, local_current, topic=topic and bare, visits=visits)
         reported = heading or (bun is not None and _reported(view, bun, occ, sentence[b:]))
         found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))

@@ -9,8 +9,13 @@ Four constructions (the lexicon is ``data/triggers.json``):
 - **reports**: 〜旨述べた / 旨発言があった / 旨伝えた / ことを説明した, typed by the reported clause:
   〜ていく / 〜てまいる / a plain action verb → pledge, 〜たい / 意向 → intent, anything else (an
   evaluation such as 重要である旨述べた) → no commitment;
-- **first person**: a sentence-final 〜していきます / 〜してまいります (pledge) or 〜していきたいと
-  考えております (intent), when the author speaks for a party.
+- **quoted reports**: 〜していきたいと述べた (intent) / 〜していくと表明した (pledge), typed like the
+  旨 reports;
+- **first person**: a sentence-final 〜していきます / 〜してまいります / 〜していく考えです (pledge) or
+  〜していきたいと考えております (intent), when the author speaks for a party; also a policy statement
+  in the plain polite form (〜を強化します, 〜に取り組みます: ``plain_polite_pledge``), and every
+  predicate coordinated with one of these (…を強化するとともに / …を強化し、 → a record of its own,
+  same type), except means and manner (日米で協力し、, 知見を生かし、: ``means_verbs``).
 
 Not triggers (the must-not-extract rules): negated or questioned predicates (合意には至っていない,
 合意したのか), hypotheticals and purposes (一致すれば, 確認するため, 求めるべき), the passive of
@@ -590,6 +595,8 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
             return None
         target = max(quoted)
         lemmas = [view.tokens[k].lemma for k in view.token_range(target)]
+        if any(x in NEGATION for x in lemmas):
+            return None  # 応えていかなければならないと考えます: an obligation, not an undertaking
         if any(x in lex.intent_aux for x in lemmas):
             ctype: CommitmentType | None = CommitmentType.INTENT
         elif _pledge_aux(view, lex, target):
@@ -644,6 +651,8 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     )
 
 
+SPEAKER_SIDE = re.compile(r"私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|当省|本省")
+NUMERAL = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆]+")
 CONDITION_CLAUSE = re.compile(r"(?:場合|とき|時|際|れば|たら|なら|ならば)(?:に|には|は|にも|でも)?[、，]?$")
 
 
@@ -662,9 +671,11 @@ def plain_polite_pledge(view: SentenceView, lex: Lexicon, root: int, end: int) -
     if not content:
         return False
     verb = view.tokens[content[0]]
-    if verb.pos not in ("VERB", "NOUN"):
-        return False
+    if verb.pos != "VERB" or verb.lemma in SURU or NUMERAL.fullmatch(view.token_text(content[0])):
+        return False  # 問題でございます, 百億します, お答えします: no action verb heads the predicate
     lemmas = {view.tokens[k].lemma for k in range(content[0], end + 1)}
+    if lemmas & {"ござる", "だ", "です", "である"}:
+        return False
     if (
         verb.lemma in lex.plain_non_acts
         or verb.lemma in lex.non_acts
@@ -677,7 +688,9 @@ def plain_polite_pledge(view: SentenceView, lex: Lexicon, root: int, end: int) -
         text = view.bunsetu_text(c)
         if CONDITION_CLAUSE.search(text):
             return False
-        if view.particles(c) in ("は", "が") and not _speaker_side(view, lex, c):
+        particles = view.particles(c)
+        subject = particles == "が" or (particles != "" and not particles.strip("は"))
+        if subject and not _speaker_side(view, lex, c):
             return False
     return True
 
@@ -687,9 +700,10 @@ def _speaker_side(view: SentenceView, lex: Lexicon, b: int) -> bool:
     from pipeline.commitments.parties import country_codes
 
     text = re.sub(r"(?:は|が)[、，]?$", "", view.bunsetu_text(b))
-    if text in lex.self_words or re.fullmatch(r"(?:私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|当省|本省)", text):
+    if text in lex.self_words or SPEAKER_SIDE.fullmatch(text):
         return True
-    return country_codes(text, lex) == ("JP",) or text.endswith(("省", "庁")) and not country_codes(text, lex)
+    codes = country_codes(text, lex)
+    return codes == ("JP",) or (text.endswith(("省", "庁")) and not codes)
 
 
 def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) -> list[TriggerMatch]:
@@ -732,6 +746,8 @@ def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, in
     lemma = view.tokens[verb[0]].lemma
     if lemma in STATIVE or lemma in lex.non_acts or lemma in lex.plain_non_acts or lemma in lex.means_verbs:
         return None
+    if lemma in SURU and _means_object(view, lex, c):
+        return None  # 連携をし、: a light verb whose noun is a means (御説明をしていく is an act)
     if view.tokens[verb[0]].pos not in ("VERB", "NOUN"):
         return None
     tail = [view.tokens[k].lemma for k in range(verb[0], view.bunsetu[c].last + 1)]
@@ -741,7 +757,11 @@ def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, in
     while last + 1 <= view.bunsetu[c].last and view.tokens[last + 1].pos == "AUX":
         last += 1
     if re.search(r"とともに[、，]?$", text):
-        return verb[0], last
+        # 御説明をしていくとともに: the verb with its 〜ていく/〜てまいる, up to と of とともに
+        k = view.bunsetu[c].last
+        while k > last and not (view.token_text(k) == "と" and view.token_text(k + 1).startswith("とも")):
+            k -= 1
+        return verb[0], (k - 1 if k > last else last)
     if not text.endswith(("、", "，")):
         return None
     # 連用中止: the clause ends in the verb's 連用形 itself (強化し、 / 伝え、), not in て/ため/べく
@@ -752,6 +772,16 @@ def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, in
         return None
     has_argument = any(view.particles(a).endswith(("を", "に", "へ", "にも", "をも")) for a in view.children.get(c, ()))
     return (verb[0], last) if has_argument else None
+
+
+def _means_object(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """Whether the を-object of the light verb in ``b`` is a means or manner noun (連携を | し)."""
+    for a in view.children.get(b, ()):
+        if view.particles(a).endswith("を"):
+            noun = view.content_tokens(a)
+            if noun and view.tokens[noun[-1]].lemma in lex.means_verbs:
+                return True
+    return False
 
 
 def _pledge_aux(view: SentenceView, lex: Lexicon, b: int) -> bool:
