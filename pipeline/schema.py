@@ -19,7 +19,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "tokens": "tokens.v1",
     "dates": "dates.v3",
     "entities": "entities.v2",
-    "commitments": "commitments.v2",
+    "commitments": "commitments.v3",
 }
 
 STAGES: tuple[str, ...] = ("tokens", "dates", "entities", "commitments")

@@ -31,10 +31,21 @@ tests/fixtures/gold/README.md are followed where they speak):
   when the reported clause is volitional (〜ていく/〜てまいる/a plain action verb → pledge,
   〜たい/意向 → intent) or restates a standing commitment (…方針は不変である旨, …条約第五条の適用
   対象である旨 → reaffirmation); a reported evaluation (重要である旨述べた) is none.
-- First-person 〜していきます/〜してまいります/〜していく考えです (pledge) and 〜したいと考えており
-  ます (intent) count when the author speaks for a party: a government speaker in Diet minutes,
-  any sentence of a non-minutes government document; a Diet member's own requests and plans are
-  not commitments of a party, nor are procedural requests (答弁を求めます, 出席を求めた).
+- First-person 〜していきます/〜してまいります/〜していく考えです and a plain polite policy
+  statement (〜を強化します) (pledge) and 〜したいと考えております (intent) count when the author
+  speaks for a party: a government speaker in Diet minutes, any sentence of a non-minutes
+  government document; a Diet member's own requests and plans are not commitments of a party, nor
+  are procedural requests (答弁を求めます, 出席を求めた). Such a pledge binds the speaker's side only
+  (日中でともに努力していきます → JP), is dated by the speech and has no venue; so has the speaker's
+  own sentence-final request (…の着実な実施を求めます).
+- An agreement, and a joint 確認 whose clause names nobody, has two parties at least: when only
+  Japan's side is found, the partner of the bilateral pair the text last named (日米同盟 → US) is
+  added. A 確認 coordinated with an agreement (…で一致し、…を改めて確認) is joint.
+- A reported act is not dated by a date after the document date (本年夏、…開催を実現する決意を
+  述べた in April: 本年夏 dates what was said). An agreement that did not happen has no date or venue.
+- 一致した + noun without a content (国際社会の一致した対応) is an adjective; 合意の…実施 is a noun
+  (a light verb must be a predicate); a request given as an example (…を求めるなど、) of what a
+  later joint act is about is part of that act's content.
 - Agreements that did not happen (合意には至っていない) are kept with ``polarity: "negative"`` and
   no content; other negated acts are not extracted.
 - A trigger that is itself the content of another (…ことを求めることで一致した) is part of what was
@@ -153,6 +164,10 @@ PARTY_HEAD = re.compile(
     r"主席|国王|女王|知事|大使|司令官|議長|間|省|庁|当局|陣営|両国|日米|日米韓|米韓|日韓|日中|日豪)$"
 )
 ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
+# acts with two parties at least
+JOINT_TYPES = frozenset({CommitmentType.AGREEMENT, CommitmentType.CONFIRMATION, CommitmentType.REAFFIRMATION})
+# 日米, 日中, 日豪: a pair naming Japan and its partner in a bilateral relation (日米同盟, 日米経済対話)
+PAIR_WITH_JAPAN = re.compile(r"日[・･]?(?=[^本])")
 LIST_MARKERS = ("○", "・", "●", "◯", "◆", "■", "-", "－", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
 LIST_INTRO = re.compile(r"(?:以下|次)の(?:ような|とおり|通り|内容|点|項目)|以下を|次を")
 NOT_LISTED = ("歓迎", "強調", "謝意", "感謝", "懸念", "留意", "評価", "重要性")
@@ -169,6 +184,7 @@ NEW_QUESTION = re.compile(
     r"(?:について|に関して|に関する|の)(?:お尋ね|御質問|ご質問|質問|御指摘|ご指摘)(?:が|を)(?:ありました|いただきました)"
 )
 CONTRASTIVE = re.compile(r"(?:のに対し|に対して|に対し|けれども|ものの|一方)[、，]?$|[^でにと]が[、，]$")
+EXAMPLE_END = re.compile(r"(?:など|等)[、，]?$")
 NOT_OCCASION_DATE = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|に向け|までに|を目途)")
 
 
@@ -185,6 +201,10 @@ class _DocContext:
     # the parties last named together in this paragraph (米国との間では…一致。第二に…こととした)
     paragraph_parties: tuple[str, ...] = ()
     paragraph_start: int = -1
+    # the partner of the bilateral relation the text last named (日米同盟 → US): the other party of
+    # a joint act whose clause names only Japan's side, and the country of a foreign name with a
+    # bare title (トランプ大統領)
+    partner: tuple[str, ...] = ()
 
 
 def find_commitments(
@@ -234,6 +254,7 @@ def find_commitments(
             out.extend(_listed_items(view, ctx, list_occasion))
             continue
         list_occasion = None
+        ctx.partner = _pair_partner(view.surface, lex) or ctx.partner
         first_person = _speaks_for_party(ctx)
         triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
         found_here: list[Commitment] = []
@@ -267,7 +288,33 @@ def _outermost(view: SentenceView, triggers: list[TriggerMatch]) -> list[Trigger
         for t in triggers
         if t.content >= 0 and view.tokens[view.content_tokens(t.content)[0]].lemma in ("こと", "事")
     }
-    return [t for t in triggers if not (t.kind == "predicate" and view.bunsetu[t.pred].head in heads)]
+    kept = [t for t in triggers if not (t.kind == "predicate" and view.bunsetu[t.pred].head in heads)]
+    # …の停止を求めるなど、…国際協力の重要性を確認しました: a request given as an example (〜など)
+    # of what a later joint act is about is part of its content, not a request of its own (a
+    # joint act listed with など, …を確認するなど、…を補完し, stays an act)
+    return [
+        t
+        for t in kept
+        if not (
+            t.kind == "predicate"
+            and t.type is CommitmentType.REQUEST
+            and EXAMPLE_END.search(view.bunsetu_text(t.pred))
+            and any(o.first > t.last and o.type in JOINT_TYPES for o in kept)
+        )
+    ]
+
+
+def _pair_partner(surface: str, lex: Lexicon) -> tuple[str, ...]:
+    """The partners in the last pair naming Japan in ``surface`` (日米同盟 → US; 日中韓 → CN, KR)."""
+    found: tuple[str, ...] = ()
+    for m in lex.abbreviation_re.finditer(surface):
+        if not m.group().startswith("日") or (m.start() > 0 and surface[m.start() - 1] == "在"):
+            continue
+        codes = unique(lex.abbreviations[ch] for ch in m.group() if ch in lex.abbreviations)
+        partners = tuple(c for c in codes if c != SELF_CODE)
+        if partners:
+            found = partners
+    return found
 
 
 def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerMatch]) -> bool:
@@ -654,8 +701,25 @@ def _content_date(view: SentenceView, match: TriggerMatch, ctx: _DocContext, act
     return None
 
 
+SEASON_START = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+
+
+def _after(value: str, doc_date: str | None) -> bool:
+    """Whether the period ``value`` begins after the document date (2021-SU after 2021-04-20)."""
+    if doc_date is None:
+        return False
+    m = re.fullmatch(r"(FY)?(\d{4})(?:-(\d{2}|SP|SU|FA|WI))?(?:-(\d{2}))?", value)
+    if m is None:
+        return False
+    fiscal, year, part, day = m.groups()
+    month = "04" if fiscal else SEASON_START.get(part or "", part or "01")
+    return f"{year}-{month}-{day or '01'}" > doc_date
+
+
 def _contains(period: str, day: str) -> bool:
-    """Whether the date ``day`` (YYYY-MM-DD) falls in ``period`` (YYYY, YYYY-MM, FYYYYY, ...)."""
+    """Whether the date ``day`` (YYYY-MM-DD, or a month YYYY-MM) falls in ``period`` (YYYY, FYYYYY, ...)."""
+    if re.fullmatch(r"\d{4}-\d{2}", day):
+        return period != day and _contains(period, day + "-01") and _contains(period, day + "-28")
     if period.startswith("FY") and period[2:].isdigit():
         year = int(period[2:])
         return f"{year}-04-01" <= day <= f"{year + 1}-03-31"
@@ -702,9 +766,16 @@ def _commitments(
         context_parties = frame_venues[-1].occasion.parties
     elif current is not None:
         context_parties = current.parties
+    if not any(c != SELF_CODE for c in context_parties) and ctx.partner:
+        # トランプ大統領は…: a foreign name with a bare title belongs to the partner in context
+        context_parties = unique([*context_parties, *ctx.partner])
     actor_b, members, ids = _actor_phrase(view, frame, match, ctx, context_parties)
     mention = _mention(view, match, triggers)
     explicit = bool(members)
+    if match.kind == "first_person" and tuple(members) != (SELF_CODE,):
+        # the speaker's own pledge binds the speaker's side only (日中でともに努力していきます,
+        # ロシアとは…進めていきます, 米国ともしっかり連携をしつつ…進めてまいります: JP)
+        members, ids, explicit = (SELF_CODE,), (), False
 
     occasions: list[Occasion | None]
     skip = [region for pred, region in _background_regions(view, triggers) if pred != match.pred]
@@ -717,14 +788,22 @@ def _commitments(
         frame = sorted(set(frame) | in_region)
         spine = spine | {view.bunsetu[b].head for b in in_region}
     own_dates = _frame_dates(view, frame, ctx, [v.bunsetu for v in frame_venues], skip, spine)
+    # a reported act cannot lie after the report: 本年夏、…開催を実現する決意を述べた (said in
+    # April) has 本年夏 as the date of what was said
+    own_dates = [d for d in own_dates if not _after(d.value, ctx.doc_date)]
     spans = [(v.occasion.start, v.occasion.end) for v in frame_venues]
     distinct = {(v.occasion.surface, v.occasion.date.id if v.occasion.date else None) for v in frame_venues}
     if len(frame_venues) >= 2 and len(distinct) >= 2 and _coordinated(ctx.text, spans):
         occasions = [v.occasion for v in frame_venues]
         own_dates = []
+    elif match.kind == "first_person":
+        # the act is the speech itself: no meeting is its venue (先般の日中首脳会談を新たなスタ
+        # ートとし、…努力していきます)
+        occasions = [None]
+        own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
-    elif match.kind == "first_person" or (mention is Mention.BACKGROUND and not _evaluated_act(view, match)):
+    elif mention is Mention.BACKGROUND and not _evaluated_act(view, match):
         occasions = [None]
     elif any(
         v.reported and v.occasion.date is not None and not v.occasion.anaphoric and view.start <= v.occasion.date.start
@@ -744,12 +823,18 @@ def _commitments(
     else:
         date_sets = [None] * len(occasions)
 
-    if match.needs_joint and not _joint(members, frame_venues, current, explicit, match, view):
+    # 〜ことで一致し、…を改めて確認しました: a 確認 coordinated with an agreement is joint too
+    with_agreement = any(
+        o.type is CommitmentType.AGREEMENT and o.kind == "predicate" and o.pred in spine for o in others
+    )
+    if match.needs_joint and not with_agreement and not _joint(members, frame_venues, current, explicit, match, view):
         return []
     if not _acting_party(view, frame, match, members, explicit, ctx, mention):
         return []
-    if match.type in ONE_SIDED and _future(view, match):
-        # 〜を求めてまいります: a request made now, in this text, not at the meeting being reported
+    speech_act = match.type in ONE_SIDED and _future(view, match)
+    if speech_act:
+        # 〜を求めてまいります / 〜を求めます: a request made now, in this text, not at the meeting
+        # being reported; its date is the speech's
         occasions = [None]
         date_sets = [None]
     if (
@@ -764,9 +849,11 @@ def _commitments(
     records = []
     for occ, own in zip(occasions, date_sets, strict=False):
         date = _date(own, occ, match, ctx)
+        if speech_act and date is None and ctx.doc_date is not None:
+            date = CommitmentDate(value=ctx.doc_date, date_id=None)
         if own is None:
             act = occ.date.value if occ is not None and occ.date is not None else ctx.doc_date
-            inside = _content_date(view, match, ctx, act if act and len(act) == 10 else None)
+            inside = _content_date(view, match, ctx, act if act and len(act) in (7, 10) else None)
             if inside is not None and (date is None or _contains(inside.value, date.value)):
                 date = CommitmentDate(value=inside.value, date_id=inside.id)
         party_source = occ
@@ -775,8 +862,22 @@ def _commitments(
         actor = _actor(members, ids, explicit, party_source, match, ctx)
         if match.type in ONE_SIDED and not explicit and members:
             actor = Actor(members=members, inferred=True, entities=())
+        if (
+            match.type in JOINT_TYPES
+            and match.kind == "predicate"
+            and set(actor.members) <= {SELF_CODE}
+            and (actor.inferred or match.type is CommitmentType.AGREEMENT)
+            and ctx.partner
+        ):
+            # an agreement has two parties at least, and so has a joint 確認 whose clause names
+            # nobody: the partner in context (日米同盟…で一致し); an act of one named party
+            # (大統領から…コミットメントを改めて表明) stays that party's
+            actor = replace(actor, members=unique([*(actor.members or (SELF_CODE,)), *ctx.partner]))
         # a visit is when and with whom, never where (it is no meeting or document)
         venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
+        if match.negative:
+            # 合意には至っていない: nothing took place, so no time or place of the act
+            date, venue = None, None
         records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
     return records
 
@@ -834,7 +935,17 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
     nxt = view.bunsetu[match.pred].head
     if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
         tail += view.bunsetu_text(nxt)
-    return bool(re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail))
+    if re.search(r"て(?:まい|参|い(?:く|き|け))|たい", tail):
+        return True
+    # 〜を求めます said in the speech: the sentence-final non-past polite form of the trigger itself
+    # (not 要請が想定をされます, 要請をいたしております: a state, not an act of the speech)
+    lemmas = {view.tokens[k].lemma for k in range(match.last, view.bunsetu[match.pred].last + 1)}
+    return (
+        view.bunsetu[match.pred].head < 0
+        and re.search(r"ます[。．]?$", tail) is not None
+        and len(tail) <= 12
+        and not lemmas & {"いる", "おる", "居る", "れる", "られる"}
+    )
 
 
 def _background_regions(view: SentenceView, triggers: Sequence[TriggerMatch]) -> list[tuple[int, tuple[int, int]]]:

@@ -17,10 +17,17 @@ fixed the open points):
 - its date is a date written right before it with の (09(同21)年11月13日の日米首脳会談), in
   parentheses right after it (heading style), or the date opening its clause (四月二十七日、…会合を
   開催; …ところであるが、同年10月25日、…会談を行い); dates followed by 以来/以降/ぶり/から/まで are
-  not occasion dates. A meeting whose date is not written has no date: it is not guessed from a
-  visit or an earlier meeting of the same name;
+  not occasion dates; a relative clause holding the meeting dates it (去る五月一日に米国ワシントン
+  ＤＣにて開催された日米安全保障協議委員会), and an apposition (…委員会、いわゆる２プラス２) shares
+  its date and parties. A visit dated by a range within one month takes the month (四月十五日から
+  十八日まで…訪問し → 2021-04, the range start's id; gold rules), a range over two months gives
+  none; a meeting held during a dated visit (in the visit's sentence, or a later mention whose
+  partners the visit has: オバマ米大統領が…訪日 … 日米首脳会談では) takes the visit's date. A meeting
+  whose date is not written otherwise has none: it is not guessed from an earlier meeting;
 - 同X, この際, 今回の, 本X refer back to the latest reported occasion whose venue has the same head
   noun (同共同発表 → the latest 共同発表; 同会合 → the latest 会合), else the latest reported one;
+  a bare anaphor (同共同発表, 会合では) takes the antecedent's named mention as its venue, a mention
+  that names the meeting itself (今般の２プラス２) is the venue (the nearest named mention);
 - an occasion is *reported* (becomes the one later sentences inherit) when it is a heading, a
   topic (会談では, 同共同発表においては), a named meeting mentioned outside a relative clause and
   not as a reference point (…に先立つ形で, …以降), or a meeting held (会合を開催, 会談を行い);
@@ -69,6 +76,11 @@ VENUE_CONTINUATIONS = (
 )
 # a venue mentioned as a reference point, not as what is reported
 REFERENCE_AFTER = re.compile(r"^[0-9０-９]?(?:に先立|以降|以来|の前|の後|後、|前に|に向け|に向けた|までに|から|に続)")
+# に + an optional place + a holding verb in the past, closing a relative clause on the meeting
+HELD_CLAUSE = re.compile(
+    r"に[、，]?(?:[^、，。]{1,20}(?:にて|において|で)[、，]?)?(?:開催|実施|行われ|開かれ|催され)(?:された|た)?"
+)
+APPOSITION = re.compile(r"[、，（(]?(?:いわゆる|通称)")
 NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
 
 
@@ -257,7 +269,11 @@ def find_venues(
         topic = bun is not None and view.particles(bun) in TOPIC_PARTICLES
         # 会談では (bare) is the meeting just reported; ハッサン国防大臣との会談では names its own
         bare = bun is not None and not view.children.get(bun) and view.bunsetu_text(bun).startswith(surface)
-        occ = _complete(occ, view, resolver, state, local_current, topic=topic and bare)
+        if found and APPOSITION.fullmatch(sentence[raw_spans[-2][1] if len(raw_spans) > 1 else b : a]):
+            # 日米安全保障協議委員会、いわゆる２プラス２: one meeting, one date, the same parties
+            prev = found[-1].occasion
+            occ = replace(occ, date=occ.date or prev.date, parties=prev.parties or occ.parties)
+        occ = _complete(occ, view, resolver, state, local_current, topic=topic and bare, visits=visits)
         reported = heading or (bun is not None and _reported(view, bun, occ, sentence[b:]))
         found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))
         found[-1] = replace(
@@ -304,11 +320,18 @@ def _find_visits(
                 codes = list(found)
             members = unique([SELF_CODE, *codes])
             occ_date = _venue_date(view, a, b, dates, heading=False) if m["pred"] else None
+            if occ_date is None and m["pred"]:
+                # 私は、四月十五日から十八日まで米国ワシントンを訪問し: the range just before the visit
+                ends = [d for d in dates if d.range == "end" and 0 <= view.start + a - d.end <= 30]
+                starts = [d for d in dates if d.range == "start" and ends and d.end <= ends[-1].start]
+                occ_date = starts[-1] if starts else None
             starts_range = occ_date is not None and (
                 occ_date.range == "start" or sentence[occ_date.end - view.start :].startswith("から")
             )
-            if starts_range:
-                occ_date = None  # 四月二十六日から二十八日まで…訪問し: which day is not said
+            if starts_range and occ_date is not None:
+                # 四月十五日から十八日まで…訪問し: which day is not said; the range's common month
+                # dates the visit (gold rules), a range over two months gives none
+                occ_date = range_month(occ_date, dates)
             if m["verb"] == "視察" and occ_date is None and state.visit is not None:
                 # an inspection during the visit being reported (ジブチにおいては…を視察しました)
                 occ_date = state.visit.date
@@ -328,6 +351,17 @@ def _find_visits(
             VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=bool(m["pred"]) or anaphoric)
         )
     return out
+
+
+def range_month(start: DateMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """The start of a range valued as the month both ends share (2021-04-15〜18 → 2021-04), or None."""
+    end = next((d for d in dates if d.start > start.start and d.range == "end"), None)
+    if end is None:
+        return None
+    a, b = start.value, end.value
+    if len(a) == len(b) == 10 and a[:7] == b[:7] and a[:4].isdigit():
+        return replace(start, value=a[:7])
+    return None
 
 
 def _reference(view: SentenceView, b: int, after: str) -> bool:
@@ -384,8 +418,9 @@ def _venue_date(view: SentenceView, a: int, b: int, dates: Sequence[DateMention]
         if NOT_OCCASION_AFTER.match(after) or d.mod is not None or d.range == "end":
             continue
         gap = sentence[de:a]
-        # 09(同21)年11月13日の日米首脳会談, 翌二十八日の日米首脳会談
-        if gap in ("の", "に行われた", "に開催された", "の「", "に"):
+        # 09(同21)年11月13日の日米首脳会談, 翌二十八日の日米首脳会談, 去る五月一日に米国ワシン
+        # トンＤＣにて開催された日米安全保障協議委員会 (a relative clause holding the meeting)
+        if gap in ("の", "の「", "に") or HELD_CLAUSE.fullmatch(gap):
             best = d
     if best is not None:
         return best
@@ -415,6 +450,7 @@ def _complete(
     local: Occasion | None,
     *,
     topic: bool = False,
+    visits: Sequence[VenueMention] = (),
 ) -> Occasion:
     """Fill what the mention leaves out from the discourse: anaphora, date, parties, heading name.
 
@@ -428,8 +464,10 @@ def _complete(
             ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
         if ref is not None:
             occ = replace(occ, date=occ.date or ref.date, parties=occ.parties or ref.parties)
-            if ref.head_noun == occ.head_noun and not ref.generic:
-                # the venue is the antecedent's named mention (同共同発表 → 「2+2」共同発表)
+            if ref.head_noun == occ.head_noun and not ref.generic and occ.generic:
+                # the venue is the antecedent's named mention (同共同発表 → 「2+2」共同発表); a
+                # mention that names the meeting itself (今般の２プラス２) is the nearest named
+                # mention, and the venue (gold rules)
                 occ = replace(
                     occ,
                     entity_id=ref.entity_id,
@@ -459,7 +497,8 @@ def _complete(
             occ,
             date=reported.date,
             parties=reported.parties or occ.parties,
-            entity_id=occ.entity_id or reported.entity_id,
+            # the named mention, not the bare one (首脳会談では → 日米首脳会談)
+            entity_id=reported.entity_id or occ.entity_id,
             surface=reported.surface if reported.entity_id else occ.surface,
             start=reported.start if reported.entity_id else occ.start,
             end=reported.end if reported.entity_id else occ.end,
@@ -469,6 +508,11 @@ def _complete(
     # ハッサン国防大臣との会談では…一致)
     if occ.generic and occ.kind == "meeting" and occ.date is None and state.visit is not None:
         occ = replace(occ, date=state.visit.date)
+    if occ.kind == "meeting" and occ.date is None and not occ.anaphoric:
+        # a meeting held during a dated visit (…十八日まで米国ワシントンを訪問し、…日米首脳会談を
+        # 行いました; オバマ米大統領が…訪日をしました。…日米首脳会談では): the visit's date, when the
+        # visit is in its sentence or its partners are the meeting's
+        occ = replace(occ, date=_visit_date(occ, visits, state))
     section = state.section
     if occ.generic and section is not None and section.kind == occ.kind and not section.generic:
         occ = replace(
@@ -481,6 +525,19 @@ def _complete(
             date=occ.date or section.date,
         )
     return occ
+
+
+def _visit_date(occ: Occasion, visits: Sequence[VenueMention], state: Discourse) -> DateMention | None:
+    here = [v.occasion for v in visits if v.occasion.end <= occ.start and not v.occasion.anaphoric]
+    if here:
+        return here[-1].date
+    foreign = {c for c in occ.parties if c != SELF_CODE}
+    if not foreign:
+        return None
+    for visit in reversed(state.visits):
+        if foreign <= set(visit.parties):
+            return visit.date
+    return None
 
 
 def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:

@@ -27,6 +27,10 @@ class PredicateEntry:
     objects: tuple[str, ...] = ()
     reaffirm_adverbs: tuple[str, ...] = ()
     object_types: tuple[tuple[str, CommitmentType], ...] = ()
+    # the trigger surface includes the object (コミットメントが示され, 決意を述べ)
+    include_object: bool = False
+    # whether the verbal noun may be the object of a light verb (承認を得る is receiving approval)
+    light: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class Lexicon:
     intent_aux: frozenset[str]
     pledge_nouns: frozenset[str]
     intent_nouns: frozenset[str]
+    plain_non_acts: frozenset[str]
+    means_verbs: frozenset[str]
     light_verbs: frozenset[str]
     non_acts: frozenset[str]
     procedural_objects: tuple[str, ...]
@@ -88,6 +94,8 @@ def load_lexicon() -> Lexicon:
             objects=tuple(e.get("objects", ())),
             reaffirm_adverbs=tuple(e.get("reaffirm_adverbs", ())),
             object_types=tuple((k, CommitmentType(v)) for k, v in e.get("object_types", {}).items()),
+            include_object=bool(e.get("include_object", False)),
+            light=bool(e.get("light", True)),
         )
         for e in trig["predicates"]
     }
@@ -113,6 +121,8 @@ def load_lexicon() -> Lexicon:
         intent_aux=frozenset(volition["intent_aux"]),
         pledge_nouns=frozenset(volition["pledge_nouns"]),
         intent_nouns=frozenset(volition["intent_nouns"]),
+        plain_non_acts=frozenset(volition["plain_non_acts"]["entries"]),
+        means_verbs=frozenset(volition["means_verbs"]["entries"]),
         light_verbs=frozenset(trig["light_verbs"]["entries"]),
         non_acts=frozenset(trig["non_acts"]["entries"]),
         procedural_objects=tuple(trig["procedural_objects"]["entries"]),

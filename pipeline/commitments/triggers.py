@@ -9,8 +9,13 @@ Four constructions (the lexicon is ``data/triggers.json``):
 - **reports**: 〜旨述べた / 旨発言があった / 旨伝えた / ことを説明した, typed by the reported clause:
   〜ていく / 〜てまいる / a plain action verb → pledge, 〜たい / 意向 → intent, anything else (an
   evaluation such as 重要である旨述べた) → no commitment;
-- **first person**: a sentence-final 〜していきます / 〜してまいります (pledge) or 〜していきたいと
-  考えております (intent), when the author speaks for a party.
+- **quoted reports**: 〜していきたいと述べた (intent) / 〜していくと表明した (pledge), typed like the
+  旨 reports;
+- **first person**: a sentence-final 〜していきます / 〜してまいります / 〜していく考えです (pledge) or
+  〜していきたいと考えております (intent), when the author speaks for a party; also a policy statement
+  in the plain polite form (〜を強化します, 〜に取り組みます: ``plain_polite_pledge``), and every
+  predicate coordinated with one of these (…を強化するとともに / …を強化し、 → a record of its own,
+  same type), except means and manner (日米で協力し、, 知見を生かし、: ``means_verbs``).
 
 Not triggers (the must-not-extract rules): negated or questioned predicates (合意には至っていない,
 合意したのか), hypotheticals and purposes (一致すれば, 確認するため, 求めるべき), the passive of
@@ -81,7 +86,6 @@ STATIVE = frozenset(
         "です",
         "含む",
         "含まれる",
-        "果たす",
         "言う",
         "いう",
     }
@@ -125,6 +129,10 @@ def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = Fals
                     found.append(match)
             if tok.lemma in lex.report_nouns or tok.lemma in ("こと", "事"):
                 match = _report(view, lex, b, i)
+                if match is not None:
+                    found.append(match)
+            elif view.token_text(i) == "と" and tok.pos == "ADP":
+                match = _quoted_report(view, lex, b, i)
                 if match is not None:
                     found.append(match)
     if first_person:
@@ -189,7 +197,8 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
             and text_next in ("を", "に", "が", "の", "も")
         ):
             head = view.bunsetu[b].head
-            if head >= 0 and _light_verb(view, lex, head):
+            # the light verb must be a predicate: 合意の着実な実施を求める has 合意 as a noun
+            if head >= 0 and entry.light and view.is_predicate(head) and _light_verb(view, lex, head):
                 pred = head  # 再確認を行った, 合意に至った, 一致をみた, 要請があった
         elif (
             (nxt is None or text_next in ("、", "，"))
@@ -217,8 +226,8 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
         first = first - 2
     content = _content_argument(view, pred, b)
     last = _widen_last(view, i, pred)
-    if entry.form == "verb" and found_object and entry.lemma == "示す":
-        # コミットメントが(繰り返し)示され / 姿勢を力強く示す: the fixed expression as a whole
+    if entry.form == "verb" and found_object and entry.include_object:
+        # コミットメントが(繰り返し)示され / 姿勢を力強く示す / 決意を述べ: the fixed expression
         obj_first = _object_token(view, pred, found_object)
         if obj_first is not None and obj_first < first:
             first = obj_first
@@ -399,6 +408,55 @@ def _report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | 
     )
 
 
+def _quoted_report(view: SentenceView, lex: Lexicon, b: int, i: int) -> TriggerMatch | None:
+    """〜していきたいと述べた / 〜していくと表明した: a quoted clause before a report verb.
+
+    Typed like 〜旨述べた by the quoted predicate (classify_volition); the quotative と must close
+    the bunsetu and the report verb head the next one.
+    """
+    if i != view.bunsetu[b].last and not (
+        i + 1 == view.bunsetu[b].last and view.token_text(i + 1) in ("、", "，", "も", "は")
+    ):
+        return None
+    verb_b = view.bunsetu[b].head
+    if verb_b < 0:
+        return None
+    verb_tok = next(
+        (
+            j
+            for j in view.content_tokens(verb_b)
+            if view.tokens[j].lemma in lex.report_verbs or _report_noun(view.token_text(j), lex)
+        ),
+        -1,
+    )
+    if verb_tok < 0 or verb_tok != view.content_tokens(verb_b)[0]:
+        return None
+    verb = view.tokens[verb_tok].lemma
+    if verb not in lex.report_verbs:
+        verb = _report_noun(view.token_text(verb_tok), lex) or verb
+    # 〜たいと説明した is an explanation of a wish; only statements of one's course count
+    if verb in ("説明", "主張"):
+        return None
+    ctype = classify_volition(view, lex, i)
+    if ctype is None:
+        return None
+    pred_clause = b
+    return TriggerMatch(
+        first=_clause_verb_start(view, pred_clause),
+        last=verb_tok,
+        lemma=verb,
+        type=ctype,
+        pred=verb_b,
+        content=pred_clause,
+        kind="report",
+    )
+
+
+def _clause_verb_start(view: SentenceView, b: int) -> int:
+    """First token of the verb phrase ending in bunsetu ``b`` (力を|合わせていきたいと → 合わせ)."""
+    return view.content_tokens(b)[0] if view.content_tokens(b) else view.bunsetu[b].first
+
+
 def _restates(view: SentenceView, lex: Lexicon, b: int, i: int) -> bool:
     """Whether the clause before 旨 restates a standing policy or treaty commitment."""
     # GiNZA often hangs the first half of the reported clause on the report verb: read the
@@ -479,6 +537,8 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
         return None
     if any(x in ("れる", "られる") for x in lemmas):
         return None  # 送られてまいります: nobody binds themselves to a passive
+    if any(x in ("もらう", "貰う", "いただく", "頂く", "くれる", "下さる", "くださる") for x in lemmas):
+        return None  # 〜を担ってもらいたい: a wish about someone else's action (a request, if any)
     if any(x in lex.intent_aux for x in lemmas) or any(x in lex.intent_nouns for x in lemmas):
         return CommitmentType.INTENT
     pledge_aux = False
@@ -535,6 +595,8 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
             return None
         target = max(quoted)
         lemmas = [view.tokens[k].lemma for k in view.token_range(target)]
+        if any(x in NEGATION for x in lemmas):
+            return None  # 応えていかなければならないと考えます: an obligation, not an undertaking
         if any(x in lex.intent_aux for x in lemmas):
             ctype: CommitmentType | None = CommitmentType.INTENT
         elif _pledge_aux(view, lex, target):
@@ -549,9 +611,13 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         ctype = classify_volition(view, lex, end + 1)
         if ctype is None:
             return None
-        # a plain 〜ます is too often a description (と考えます, 承知します): only 〜ていく/まいる
-        if ctype is CommitmentType.PLEDGE and not (
-            _pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1))
+        # 〜ていく/〜てまいる, or a policy statement in the plain polite form (〜を強化します,
+        # 〜に取り組みます: gold rules); a plain 〜ます of an opinion, a speech act of the session
+        # or a description (と考えます, 申し上げます, 〜になります) is none
+        if (
+            ctype is CommitmentType.PLEDGE
+            and not (_pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1)))
+            and not plain_polite_pledge(view, lex, root, end)
         ):
             return None
         first = _verb_start(view, root)
@@ -585,31 +651,137 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     )
 
 
-def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) -> list[TriggerMatch]:
-    """〜に努めるとともに、…取り組んでまいります: the coordinated predicate is a pledge of its own.
+SPEAKER_SIDE = re.compile(r"私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|当省|本省")
+NUMERAL = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆]+")
+CONDITION_CLAUSE = re.compile(r"(?:場合|とき|時|際|れば|たら|なら|ならば)(?:に|には|は|にも|でも)?[、，]?$")
 
-    Only a full verb joined by とともに counts (a 連用形 〜を推進し、…強化していきます shares the one
-    pledge, as the gold fixtures have it).
+
+def plain_polite_pledge(view: SentenceView, lex: Lexicon, root: int, end: int) -> bool:
+    """Whether the sentence-final ``root`` is an undertaking in the plain polite form (〜します).
+
+    The predicate is an action verb (or verbal noun + する) in the non-past polite 〜ます: not a
+    speech act of the session, an opinion or a state (``plain_non_acts``, STATIVE); not passive;
+    not under a condition (〜場合には…行います describes a procedure); and its subject, when one
+    is written (は/が), is the speaker's side (日本が…果たします), never a thing or another party
+    (この法律は…定めます, 北朝鮮は…強行します).
     """
-    if match.type is not CommitmentType.PLEDGE:
-        return []
-    out = []
-    for c in view.children.get(match.pred, ()):
+    if view.token_text(end) != "ます":
+        return False
+    content = view.content_tokens(root)
+    if not content:
+        return False
+    verb = view.tokens[content[0]]
+    if verb.pos != "VERB" or verb.lemma in SURU or NUMERAL.fullmatch(view.token_text(content[0])):
+        return False  # 問題でございます, 百億します, お答えします: no action verb heads the predicate
+    lemmas = {view.tokens[k].lemma for k in range(content[0], end + 1)}
+    if lemmas & {"ござる", "だ", "です", "である"}:
+        return False
+    if (
+        verb.lemma in lex.plain_non_acts
+        or verb.lemma in lex.non_acts
+        or verb.lemma in lex.non_volitional
+        or verb.lemma in STATIVE
+        or lemmas & {"れる", "られる", "ない", "ぬ", "ず", "ある", "いる", "おる", "できる", "出来る"}
+    ):
+        return False
+    for c in view.children.get(root, ()):
         text = view.bunsetu_text(c)
-        if not re.search(r"とともに[、，]?$", text) or not view.is_predicate(c):
+        if CONDITION_CLAUSE.search(text):
+            return False
+        particles = view.particles(c)
+        subject = particles == "が" or (particles != "" and not particles.strip("は"))
+        if subject and not _speaker_side(view, lex, c):
+            return False
+    return True
+
+
+def _speaker_side(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """Whether a subject bunsetu names the speaker's side: 私, 我が国, 日本, 政府, 外務省."""
+    from pipeline.commitments.parties import country_codes
+
+    text = re.sub(r"(?:は|が)[、，]?$", "", view.bunsetu_text(b))
+    if text in lex.self_words or SPEAKER_SIDE.fullmatch(text):
+        return True
+    codes = country_codes(text, lex)
+    return codes == ("JP",) or (text.endswith(("省", "庁")) and not codes)
+
+
+def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) -> list[TriggerMatch]:
+    """Predicates coordinated with a first-person pledge or intent, each a record of its own.
+
+    〜に努めるとともに、…取り組んでまいります; 〜を強化し、…に貢献していきます; 〜を御説明していくと
+    ともに、…努めてまいりたいと考えております (gold rules: each coordinated predicate is its own
+    record, and shares the type of the predicate it is coordinated into). A 連用形 clause counts when
+    it is an action verb with an argument of its own (…を強化し、, 主張を伝え、); means and manner
+    (日米で協力し、, 知見を生かし、, …を踏まえ、), て-forms, purposes (〜すべく) and negations do not.
+    """
+    if match.type not in (CommitmentType.PLEDGE, CommitmentType.INTENT):
+        return []
+    out: list[TriggerMatch] = []
+    seen: set[int] = set()
+    todo = [match.pred, view.token_bunsetu[match.first]]
+    while todo:
+        parent = todo.pop()
+        if parent in seen:
             continue
-        verb = view.content_tokens(c)
-        if not verb or view.tokens[verb[0]].lemma in STATIVE or view.tokens[verb[0]].lemma in lex.non_acts:
-            continue
-        last = verb[-1]
-        while (
-            last + 1 <= view.bunsetu[c].last
-            and view.tokens[last + 1].pos in ("AUX",)
-            and view.token_text(last + 1) not in ("とともに",)
-        ):
-            last += 1
-        out.append(replace(match, first=verb[0], last=last, lemma=view.tokens[verb[0]].lemma, pred=c, content=-1))
-    return out
+        seen.add(parent)
+        for c in view.children.get(parent, ()):
+            if c in seen or c >= parent or not view.is_predicate(c):
+                continue
+            span = _coordinated_verb(view, lex, c)
+            if span is None:
+                continue
+            first, last = span
+            out.append(replace(match, first=first, last=last, lemma=view.tokens[first].lemma, pred=c, content=-1))
+            todo.append(c)
+    return sorted(out, key=lambda m: m.first)
+
+
+def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, int] | None:
+    """The verb tokens of a clause coordinated into a pledge (…とともに、 / 連用形…し、), or None."""
+    text = view.bunsetu_text(c)
+    verb = view.content_tokens(c)
+    if not verb:
+        return None
+    lemma = view.tokens[verb[0]].lemma
+    if lemma in STATIVE or lemma in lex.non_acts or lemma in lex.plain_non_acts or lemma in lex.means_verbs:
+        return None
+    if lemma in SURU and _means_object(view, lex, c):
+        return None  # 連携をし、: a light verb whose noun is a means (御説明をしていく is an act)
+    if view.tokens[verb[0]].pos not in ("VERB", "NOUN"):
+        return None
+    tail = [view.tokens[k].lemma for k in range(verb[0], view.bunsetu[c].last + 1)]
+    if set(tail) & {"ない", "ぬ", "ず", "れる", "られる", "たい", "べし", "べく"}:
+        return None  # negated, passive, wished, or a purpose (〜を実現すべく、)
+    last = verb[-1]
+    while last + 1 <= view.bunsetu[c].last and view.tokens[last + 1].pos == "AUX":
+        last += 1
+    if re.search(r"とともに[、，]?$", text):
+        # 御説明をしていくとともに: the verb with its 〜ていく/〜てまいる, up to と of とともに
+        k = view.bunsetu[c].last
+        while k > last and not (view.token_text(k) == "と" and view.token_text(k + 1).startswith("とも")):
+            k -= 1
+        return verb[0], (k - 1 if k > last else last)
+    if not text.endswith(("、", "，")):
+        return None
+    # 連用中止: the clause ends in the verb's 連用形 itself (強化し、 / 伝え、), not in て/ため/べく
+    end_tok = view.bunsetu[c].last - 1
+    if end_tok != last or "連用形" not in (view.tokens[end_tok].inflection or ""):
+        return None
+    if view.bunsetu[c].dep not in ("advcl", "conj"):
+        return None
+    has_argument = any(view.particles(a).endswith(("を", "に", "へ", "にも", "をも")) for a in view.children.get(c, ()))
+    return (verb[0], last) if has_argument else None
+
+
+def _means_object(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """Whether the を-object of the light verb in ``b`` is a means or manner noun (連携を | し)."""
+    for a in view.children.get(b, ()):
+        if view.particles(a).endswith("を"):
+            noun = view.content_tokens(a)
+            if noun and view.tokens[noun[-1]].lemma in lex.means_verbs:
+                return True
+    return False
 
 
 def _pledge_aux(view: SentenceView, lex: Lexicon, b: int) -> bool:
@@ -696,6 +868,11 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
     if m.pred == len(view.bunsetu) - 1 or pred.head < 0:
         end_text = view.surface.rstrip("。 　")
         if end_text.endswith(("か", "か？", "？", "?")):
+            return True
+    if m.lemma == "一致" and m.kind == "predicate" and m.content < 0 and pred.dep == "acl" and head >= 0:
+        # 国際社会の一致した対応 / 一致した立場: 'concerted', nothing is agreed in a clause
+        noun = view.tokens[view.content_tokens(head)[0]].lemma
+        if noun not in ("こと", "事", "旨", "の"):
             return True
     if m.lemma == "確認":
         if any(x in ("ところ", "所", "中") for x in surfaces):
