@@ -1,7 +1,7 @@
 """Rebuild raw/'s corpus samples from ../shared/corpora (run by hand; the samples are committed).
 
 The ids are listed explicitly so the sample never changes by accident: the Diet speeches cover
-1999-2023: ministers' meeting reports and policy statements (seven of them are gold fixtures)
+1999-2023: ministers' meeting reports and policy statements (ten of them are gold fixtures)
 and budget debates; the
 Prime Ministers' speeches span Meiji to Heisei so that era dates of every kind occur.
 
@@ -18,8 +18,10 @@ from pathlib import Path
 KOKKAI_IDS = (
     "114505261X01419990216_100",
     "116405254X02920060511_021",
+    "116503968X00720061213_005",
     "115405254X01620020326_027",
     "116813950X00820071129_064",
+    "118613950X00220140311_007",
     "118613950X01420140513_003",
     "118613950X01420140513_005",
     "118913950X01120150507_146",
@@ -29,6 +31,7 @@ KOKKAI_IDS = (
     "119503968X00120171129_007",
     "119615261X01620180426_022",
     "120405254X02320210420_027",
+    "120805254X00920220308_018",
     "121104127X00220230410_112",
 )
 PM_IDS = ("19041203.SWJ", "19481115.SWJ", "19570227.SWJ", "19950209.SWJ", "20171117.SWJ")
