@@ -81,7 +81,7 @@ from pipeline.commitments.context import (
 )
 from pipeline.commitments.lexicon import Lexicon, load_lexicon
 from pipeline.commitments.parties import SELF_CODE, PartyResolver, unique
-from pipeline.commitments.speaker import Speaker, find_speaker
+from pipeline.commitments.speaker import Speaker, find_speaker, stage_turns
 from pipeline.commitments.syntax import SentenceView, sentence_views
 from pipeline.commitments.triggers import TriggerMatch, find_triggers
 from pipeline.parse import ParsedDoc
@@ -238,16 +238,25 @@ def find_commitments(
         doc_date=_doc_date(meta),
         state=Discourse(),
     )
+    later_turns = stage_turns(text)
     out: list[Commitment] = []
     list_occasion: Occasion | None = None
     for view in sentence_views(text, parsed, sentences):
+        if later_turns and later_turns[0].start < view.end:
+            # 〔国務大臣岸信夫君登壇〕: another speaker takes the floor; what they report starts afresh
+            ctx.speaker = later_turns.pop(0)
+            ctx.state = Discourse()
+            ctx.partner, ctx.paragraph_parties = (), ()
+            list_occasion = None
+            continue
         venues = find_venues(view, lex, ctx.dates, entities, ctx.resolver, ctx.state)
         heading = is_heading(view)
         if heading and not venues and not view.surface.startswith(LIST_MARKERS):
             ctx.state.reset_section()
             list_occasion = None
             continue
-        if NEW_QUESTION.search(view.surface):
+        question = NEW_QUESTION.search(view.surface)
+        if question:
             # 次に、…についてお尋ねがありました: an answer moves to a new topic
             ctx.state.reset_section()
         if view.surface.startswith(LIST_MARKERS) and list_occasion is not None:
@@ -257,6 +266,11 @@ def find_commitments(
         ctx.partner = _pair_partner(view.surface, lex) or ctx.partner
         first_person = _speaks_for_party(ctx)
         triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
+        if question:
+            # …を国際社会が一体となり求めることの重要性についてお尋ねがありました: the question
+            # restated, no act of a party; an answer may follow in the same sentence (…ましたが、…)
+            asked_until = view.start + question.end()
+            triggers = [t for t in triggers if view.tokens[t.first].start >= asked_until]
         found_here: list[Commitment] = []
         paragraph = ctx.text.rfind("\n", 0, view.start)
         if paragraph != ctx.paragraph_start or any(v.reported for v in venues):
@@ -1092,12 +1106,19 @@ def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[Trigger
         return Mention.BACKGROUND
     if noun in CONJUNCTIVE_NOUNS:
         return Mention.MAIN
+    if match.type in ONE_SIDED and (noun in ctx_lex().pledge_nouns or noun in ctx_lex().intent_nouns):
+        return Mention.MAIN  # …よう強く求めていく考えであり: what the speaker's frame undertakes
     # …を完了し、…を再確認、: GiNZA hangs a clause on the next coordinated verbal noun
     if any(t.pred == head or view.token_bunsetu[t.first] == head for t in triggers):
         return Mention.MAIN
     if view.span_text(view.bunsetu[match.pred].first, view.bunsetu[match.pred].last).endswith(("、", "，")):
         return Mention.MAIN
     return Mention.BACKGROUND
+
+
+def ctx_lex() -> Lexicon:
+    """The stage's lexicon (loaded once per process)."""
+    return load_lexicon()
 
 
 def _record(

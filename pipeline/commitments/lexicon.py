@@ -49,6 +49,7 @@ class Lexicon:
     intent_nouns: frozenset[str]
     plain_non_acts: frozenset[str]
     means_verbs: frozenset[str]
+    cooperation_verbs: frozenset[str]
     light_verbs: frozenset[str]
     non_acts: frozenset[str]
     procedural_objects: tuple[str, ...]
@@ -123,6 +124,7 @@ def load_lexicon() -> Lexicon:
         intent_nouns=frozenset(volition["intent_nouns"]),
         plain_non_acts=frozenset(volition["plain_non_acts"]["entries"]),
         means_verbs=frozenset(volition["means_verbs"]["entries"]),
+        cooperation_verbs=frozenset(volition["cooperation_verbs"]["entries"]),
         light_verbs=frozenset(trig["light_verbs"]["entries"]),
         non_acts=frozenset(trig["non_acts"]["entries"]),
         procedural_objects=tuple(trig["procedural_objects"]["entries"]),

@@ -65,6 +65,10 @@ NON_ACT_HEADS = frozenset(
         "用意",
     }
 )
+# …強い意思が改めて確認されたものと受け止めております: the speaker's reading of a fact, not an act
+EVALUATING_VERBS = frozenset(
+    {"受け止める", "考える", "思う", "認識", "評価", "理解", "感じる", "見る", "捉える", "とらえる"}
+)
 CONDITIONAL = frozenset({"ば", "たら", "なら", "ならば", "べき", "べく", "か", "かどうか", "よう", "ため", "ところ"})
 STATIVE = frozenset(
     {
@@ -110,6 +114,9 @@ class TriggerMatch:
     kind: str  # predicate | decision | report | first_person
     needs_joint: bool = False
     negative: bool = False
+    # a volitional frame whose own verb is no act (…を取り上げ、…の重要性を強調する考えです): it
+    # only carries the predicates coordinated into it and is never a record itself
+    seed_only: bool = False
 
 
 def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = False) -> list[TriggerMatch]:
@@ -136,9 +143,11 @@ def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = Fals
                 if match is not None:
                     found.append(match)
     if first_person:
-        match = _first_person(view, lex)
-        if match is not None and not any(_overlaps(match, f) for f in found):
-            found.append(match)
+        for match in _first_person_frames(view, lex):
+            if not match.seed_only and not any(_overlaps(match, f) for f in found):
+                found.append(match)
+            # the frame carries its coordinated predicates even when a lexicon trigger holds its
+            # verb (…を実施しつつ、…するよう強く求めていく考えであり: 求める is the request)
             found.extend(m for m in _coordinated_pledges(view, lex, match) if not any(_overlaps(m, f) for f in found))
     found = _dedupe(found)
     out = []
@@ -296,15 +305,20 @@ def _has_adverb(view: SentenceView, b: int, pred: int, adverbs: tuple[str, ...])
 def _content_argument(view: SentenceView, pred: int, trigger_b: int) -> int:
     """The argument bunsetu that says what is committed to: …ことで, …認識で, …を, …が(passive)."""
     best = -1
-    for c in sorted(view.children.get(pred, ())):
+    kids = sorted(view.children.get(pred, ()))
+    # a が/も subject is the content of a passive or intransitive predicate (…ことが確認され); next
+    # to a を object it is the agent (…の停止を国際社会が求める)
+    has_object = any(view.particles(c).endswith("を") for c in kids if c != trigger_b)
+    for c in kids:
         if c == trigger_b:
             continue
         particles = view.particles(c)
         dep = view.bunsetu[c].dep
+        subject = particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c)
         if (
             particles.endswith(("を", "でも", "で", "とも", "との", "について", "についても"))
             or dep in ("obj", "ccomp")
-            or (particles.endswith(("が", "も")) and dep == "nsubj" and not _names_party(view, c))
+            or (subject and not has_object)
         ):
             best = c
     if best < 0 and trigger_b != pred:
@@ -564,31 +578,124 @@ def classify_volition(view: SentenceView, lex: Lexicon, i: int) -> CommitmentTyp
     return None
 
 
-def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
-    """A sentence-final 〜していきます / 〜してまいります / 〜していく考えです / 〜したいと考えております."""
+def _final_root(view: SentenceView) -> int:
+    """The sentence-final predicate's bunsetu, or -1.
+
+    GiNZA sometimes makes a concessive clause the root (…に参加したところですが、…推進してまいります
+    hangs the last clause on ところですが): a root ending in 、 is not final, the last bunsetu is.
+    """
     roots = [b.index for b in view.bunsetu if b.head < 0]
     if not roots:
-        return None
+        return -1
     root = roots[-1]
-    end = view.bunsetu[root].last
-    while end > view.first and view.tokens[end].pos == "PUNCT":
-        end -= 1
+    last = len(view.bunsetu) - 1
+    if root != last and view.bunsetu_text(root).endswith(("、", "，")):
+        return last
+    return root
+
+
+def _first_person_frames(view: SentenceView, lex: Lexicon) -> list[TriggerMatch]:
+    """The sentence's first-person frames: the sentence-final one and the mid-sentence ones.
+
+    Mid-sentence frames are a pledge noun continued by a copula (〜していく考えであり、…: gold
+    rules, a continued 考えです is a pledge) and a speaker-side pledge given as a reason
+    (我が国については、非核三原則を堅持していくことから、…).
+    """
+    frames: list[TriggerMatch] = []
+    root = _final_root(view)
+    if root >= 0:
+        end = view.bunsetu[root].last
+        while end > view.first and view.tokens[end].pos == "PUNCT":
+            end -= 1
+        match = _first_person(view, lex, root, end, final=True)
+        if match is not None:
+            frames.append(match)
+    for b in range(len(view.bunsetu)):
+        if b == root or b == 0:
+            continue
+        end = _continued_frame_end(view, lex, b)
+        if end < 0:
+            continue
+        match = _first_person(view, lex, b, end, final=False)
+        if match is not None and not any(_overlaps(match, f) for f in frames):
+            frames.append(match)
+    return frames
+
+
+# 考えであり、 / 所存でありまして、 / 方針ですが、: a pledge noun continued by a copula
+CONTINUED_PLEDGE = re.compile(
+    r"^(?:考え|所存|方針|決意|覚悟)(?:であり(?:まして)?|で|であります?が|ですが|でございますが)[、，]$"
+)
+SPEAKER_TOPIC = re.compile(
+    r"^(?:私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|防衛省|外務省)(?:としては|としても|については|は)[、，]?$"
+)
+
+
+def _continued_frame_end(view: SentenceView, lex: Lexicon, b: int) -> int:
+    """The last token of a mid-sentence first-person frame headed by bunsetu ``b``, or -1."""
+    text = view.bunsetu_text(b)
+    prev = b - 1
+    if view.bunsetu[prev].head != b or not view.is_predicate(prev):
+        return -1
+    if CONTINUED_PLEDGE.match(text):
+        # 〜していく考えであり、 / 〜する所存であり、: a volitional frame (ていく/てまいる, or a noun
+        # of resolve); 〜というような考えで、 / 〜しないという方針であり、 describe a view
+        noun = view.tokens[view.content_tokens(b)[0]].lemma
+        described = view.bunsetu_text(prev).endswith(("という", "といった", "ような"))
+        resolve = noun in ("所存", "決意", "覚悟") and not described
+        if resolve or _pledge_aux(view, lex, prev):
+            return view.content_tokens(b)[0]  # the pledge noun closes the frame
+        return -1
+    # 我が国については、非核三原則を堅持していくことから、: the pledge aux before ことから
+    content = view.content_tokens(b)
+    if (
+        content
+        and view.tokens[content[0]].lemma in ("こと", "事")
+        and view.particles(b) == "から"
+        and _pledge_aux(view, lex, prev)
+        and any(SPEAKER_TOPIC.match(view.bunsetu_text(c)) for c in view.children.get(prev, ()))
+    ):
+        return view.bunsetu[prev].last
+    return -1
+
+
+def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, final: bool) -> TriggerMatch | None:
+    """A first-person frame ending at token ``end`` of bunsetu ``root``.
+
+    Sentence-final: 〜していきます / 〜してまいります / 〜していく考えです / 〜したいと考えております /
+    a plain polite policy statement; mid-sentence (``final`` false): 〜していく考えであり、 and
+    〜していくことから、. A frame whose verb asks something of another party (…よう強く求めていく
+    考え) is a request; one whose verb is no act (…の重要性を強調する考えです) only carries its
+    coordinated predicates (``seed_only``).
+    """
     surface = view.span_text(view.bunsetu[root].first, end)
-    if surface.endswith(("か", "ね", "よ")) or "？" in view.surface:
+    if final and (surface.endswith(("か", "ね", "よ")) or "？" in view.surface):
         return None
     # 〜していく考えで | ございます / 〜する所存で | あります: the pledge is the bunsetu before
     if (
-        view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です") and root > 0
-    ) and view.bunsetu[root - 1].head == root:
+        final
+        and view.tokens[view.content_tokens(root)[0]].lemma in ("ござる", "ある", "有る", "だ", "です")
+        and root > 0
+        and view.bunsetu[root - 1].head == root
+    ):
         root = root - 1
     # a past 〜してまいりました reports what was done, it binds nobody to anything
     if re.search(r"(?:まし|でし)た$|てきた$", surface) or surface.endswith("た"):
         return None
     target = root
     head_lemma = view.tokens[view.content_tokens(root)[0]].lemma
-    if head_lemma in ("こと", "事", "の", "わけ", "訳", "もの", "物", "ところ"):
+    seed_only = False
+    if head_lemma in ("こと", "事") and not final:
+        # …堅持していくことから: the frame is the verb before こと
+        root = root - 1
+        ctype: CommitmentType | None = classify_volition(view, lex, end + 1)
+        if ctype is not CommitmentType.PLEDGE:
+            return None
+        first = _verb_start(view, root)
+        last = end
+    elif head_lemma in ("こと", "事", "の", "わけ", "訳", "もの", "物", "ところ"):
         return None  # 〜ということでございます: an explanation, not an undertaking
-    if head_lemma in ("考える", "思う", "存ずる"):
+    elif head_lemma in ("考える", "思う", "存ずる"):
         # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
         quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
         if not quoted:
@@ -598,7 +705,7 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         if any(x in NEGATION for x in lemmas):
             return None  # 応えていかなければならないと考えます: an obligation, not an undertaking
         if any(x in lex.intent_aux for x in lemmas):
-            ctype: CommitmentType | None = CommitmentType.INTENT
+            ctype = CommitmentType.INTENT
         elif _pledge_aux(view, lex, target):
             ctype = CommitmentType.PLEDGE
         else:
@@ -609,16 +716,17 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         if head_lemma in lex.non_acts or (head_lemma in STATIVE and head_lemma not in lex.pledge_aux):
             return None
         ctype = classify_volition(view, lex, end + 1)
+        frame = _pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1))
         if ctype is None:
-            return None
+            # …を取り上げ、…の重要性を強調する考えです: no act itself, but a frame for what is
+            # coordinated into it
+            if not frame or not _non_act_verb(view, lex, end + 1):
+                return None
+            ctype, seed_only = CommitmentType.PLEDGE, True
         # 〜ていく/〜てまいる, or a policy statement in the plain polite form (〜を強化します,
         # 〜に取り組みます: gold rules); a plain 〜ます of an opinion, a speech act of the session
         # or a description (と考えます, 申し上げます, 〜になります) is none
-        if (
-            ctype is CommitmentType.PLEDGE
-            and not (_pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1)))
-            and not plain_polite_pledge(view, lex, root, end)
-        ):
+        if ctype is CommitmentType.PLEDGE and not frame and not (final and plain_polite_pledge(view, lex, root, end)):
             return None
         first = _verb_start(view, root)
         last = end
@@ -640,6 +748,10 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
     content_start = view.subtree_span(view.token_bunsetu[first])[0]
     if ctype is None:
         return None
+    # …よう強く求めていく考え: the frame asks something of another party (a request)
+    verb = lex.predicates.get(view.tokens[first].lemma)
+    if verb is not None and verb.type is CommitmentType.REQUEST and ctype is CommitmentType.PLEDGE:
+        ctype = CommitmentType.REQUEST
     return TriggerMatch(
         first=first,
         last=last,
@@ -648,7 +760,22 @@ def _first_person(view: SentenceView, lex: Lexicon) -> TriggerMatch | None:
         pred=root,
         content=view.token_bunsetu[first] if content_start < view.token_bunsetu[first] else -1,
         kind="first_person",
+        seed_only=seed_only,
     )
+
+
+def _non_act_verb(view: SentenceView, lex: Lexicon, i: int) -> bool:
+    """Whether the verb before token ``i`` is an evaluation or attitude (強調する考え, 期待していく)."""
+    frame_words = {"ある", "有る", "ござる", "だ", "です", "ます", "いる", "居る", "おる", "て", "で", *SURU}
+    j = i - 1
+    while j >= view.first:
+        tok = view.tokens[j]
+        if tok.pos == "PUNCT":
+            return False
+        if tok.lemma not in frame_words and tok.lemma not in lex.pledge_aux and tok.lemma not in lex.pledge_nouns:
+            return tok.lemma in lex.non_volitional or tok.lemma in lex.plain_non_acts
+        j -= 1
+    return False
 
 
 SPEAKER_SIDE = re.compile(r"私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|当省|本省")
@@ -715,39 +842,106 @@ def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) 
     it is an action verb with an argument of its own (…を強化し、, 主張を伝え、); means and manner
     (日米で協力し、, 知見を生かし、, …を踏まえ、), て-forms, purposes (〜すべく) and negations do not.
     """
-    if match.type not in (CommitmentType.PLEDGE, CommitmentType.INTENT):
+    if match.type not in (CommitmentType.PLEDGE, CommitmentType.INTENT, CommitmentType.REQUEST):
         return []
+    # coordinated into a request frame (…を実施しつつ、…求めていく), a predicate is the speaker's
+    # own undertaking: a pledge
+    ctype = CommitmentType.INTENT if match.type is CommitmentType.INTENT else CommitmentType.PLEDGE
     out: list[TriggerMatch] = []
     seen: set[int] = set()
-    todo = [match.pred, view.token_bunsetu[match.first]]
+    seeds = {match.pred, view.token_bunsetu[match.first]}
+    todo = list(seeds)
     while todo:
         parent = todo.pop()
         if parent in seen:
             continue
         seen.add(parent)
-        for c in view.children.get(parent, ()):
+        # a request's content may hold the addressee's own coordinated acts (北朝鮮に対し、…決議を
+        # 履行するとともに、…行動を取るよう求めます): below a request only …つつ、 is the speaker's
+        far = _clause_level_conjuncts(view, parent, seeds)
+        if match.type is CommitmentType.REQUEST:
+            far = [c for c in far if view.bunsetu_text(c).rstrip("、，").endswith("つつ")]
+        for c in [*view.children.get(parent, ()), *far]:
             if c in seen or c >= parent or not view.is_predicate(c):
                 continue
             span = _coordinated_verb(view, lex, c)
             if span is None:
                 continue
             first, last = span
-            out.append(replace(match, first=first, last=last, lemma=view.tokens[first].lemma, pred=c, content=-1))
+            if any(m.pred == c for m in out):
+                continue
+            out.append(
+                replace(
+                    match,
+                    first=first,
+                    last=last,
+                    lemma=view.tokens[first].lemma,
+                    type=ctype,
+                    pred=c,
+                    content=-1,
+                    seed_only=False,
+                )
+            )
             todo.append(c)
     return sorted(out, key=lambda m: m.first)
 
 
+# clause endings that scope over the main predicate whatever GiNZA attached them to
+CLAUSE_LEVEL_END = re.compile(r"(?:とともに|つつ)[、，]?$")
+
+
+def _clause_level_conjuncts(view: SentenceView, parent: int, seeds: set[int]) -> list[int]:
+    """…とともに、 / …つつ、 clauses below ``parent`` at any depth, outside relative clauses.
+
+    These endings coordinate with the main predicate of the sentence (政府として、…取り組むとともに、
+    防衛省・自衛隊としても、…取り組んでまいります), but GiNZA often hangs them on a nearer word
+    (the next topic, the next 連用形 verb); a relative clause on a noun on the way
+    (…を強化するとともに…を推進する計画) keeps them out.
+    """
+    if parent not in seeds:
+        return []
+    out = []
+    for c in range(parent):
+        if not CLAUSE_LEVEL_END.search(view.bunsetu_text(c)) or c in view.children.get(parent, ()):
+            continue
+        path = list(view.ancestors(c))
+        if parent not in path:
+            continue
+        inside_relative = False
+        for anc in path[: path.index(parent)]:
+            bun = view.bunsetu[anc]
+            if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0:
+                noun = view.tokens[view.content_tokens(bun.head)[0]]
+                if noun.pos in ("NOUN", "PROPN") and noun.lemma not in ("こと", "事", "の", "もの"):
+                    inside_relative = True
+                    break
+        if not inside_relative:
+            out.append(c)
+    return out
+
+
 def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, int] | None:
-    """The verb tokens of a clause coordinated into a pledge (…とともに、 / 連用形…し、), or None."""
+    """The verb tokens of a clause coordinated into a pledge, or None.
+
+    …とともに、 (協力するとともに: an act of its own, even with a verb of cooperation), …つつ、 and
+    the 連用中止 …し、 of an action verb with an argument of its own (…を強化し、); means, manner,
+    attention (…を踏まえ、, 日米で協力し、, 現地情勢を注視しつつ、) and purposes are none.
+    """
     text = view.bunsetu_text(c)
     verb = view.content_tokens(c)
     if not verb:
         return None
     lemma = view.tokens[verb[0]].lemma
-    if lemma in STATIVE or lemma in lex.non_acts or lemma in lex.plain_non_acts or lemma in lex.means_verbs:
+    with_tomoni = re.search(r"とともに[、，]?$", text) is not None
+    means = lemma in lex.means_verbs and not (with_tomoni and lemma in lex.cooperation_verbs)
+    if lemma in STATIVE or lemma in lex.non_acts or lemma in lex.plain_non_acts or means:
         return None
-    if lemma in SURU and _means_object(view, lex, c):
-        return None  # 連携をし、: a light verb whose noun is a means (御説明をしていく is an act)
+    if (lemma in SURU or lemma == "図る") and _means_object(view, lex, c):
+        return None  # 連携をし、/ 連携を図りつつ: a light verb whose noun is a means (御説明をしていく is an act)
+    if lemma in SURU and _means_object(view, lex, c, particle="と"):
+        return None  # 戦略を指針としつつ, 日米同盟を外交の基軸とし: taking something as a basis
+    if lemma in ("いただく", "頂く", "もらう", "貰う"):
+        return None  # 助言もいただくとともに: receiving, not an undertaking
     if view.tokens[verb[0]].pos not in ("VERB", "NOUN"):
         return None
     tail = [view.tokens[k].lemma for k in range(verb[0], view.bunsetu[c].last + 1)]
@@ -756,28 +950,51 @@ def _coordinated_verb(view: SentenceView, lex: Lexicon, c: int) -> tuple[int, in
     last = verb[-1]
     while last + 1 <= view.bunsetu[c].last and view.tokens[last + 1].pos == "AUX":
         last += 1
-    if re.search(r"とともに[、，]?$", text):
+    if with_tomoni:
         # 御説明をしていくとともに: the verb with its 〜ていく/〜てまいる, up to と of とともに
         k = view.bunsetu[c].last
         while k > last and not (view.token_text(k) == "と" and view.token_text(k + 1).startswith("とも")):
             k -= 1
         return verb[0], (k - 1 if k > last else last)
+    if re.search(r"つつ[、，]?$", text):
+        # 厳しい制裁を実施しつつ、: an action carried on alongside the main one
+        return (verb[0], last) if _has_argument(view, c) else None
     if not text.endswith(("、", "，")):
         return None
     # 連用中止: the clause ends in the verb's 連用形 itself (強化し、 / 伝え、), not in て/ため/べく
     end_tok = view.bunsetu[c].last - 1
     if end_tok != last or "連用形" not in (view.tokens[end_tok].inflection or ""):
         return None
-    if view.bunsetu[c].dep not in ("advcl", "conj"):
+    # a 連用形 followed by 、 never modifies a noun, whatever label GiNZA gives it
+    if view.bunsetu[c].dep not in ("advcl", "conj", "acl"):
         return None
-    has_argument = any(view.particles(a).endswith(("を", "に", "へ", "にも", "をも")) for a in view.children.get(c, ()))
-    return (verb[0], last) if has_argument else None
+    return (verb[0], last) if _has_argument(view, c) else None
 
 
-def _means_object(view: SentenceView, lex: Lexicon, b: int) -> bool:
-    """Whether the を-object of the light verb in ``b`` is a means or manner noun (連携を | し)."""
+def _has_argument(view: SentenceView, c: int) -> bool:
+    """Whether the clause of ``c`` has an object or goal of its own (…を, …に, …へ).
+
+    GiNZA may hang the argument on an adverbial adjective between it and the verb (防衛力の質と量を
+    必要かつ十分に確保し): arguments below non-verbal dependents count too.
+    """
+    todo = list(view.children.get(c, ()))
+    while todo:
+        a = todo.pop()
+        if view.particles(a).endswith(("を", "に", "へ", "にも", "をも", "について", "についても")):
+            return True
+        head_pos = view.tokens[view.content_tokens(a)[0]].pos
+        if head_pos in ("ADJ", "ADV", "CCONJ"):
+            todo.extend(view.children.get(a, ()))
+    return False
+
+
+def _means_object(view: SentenceView, lex: Lexicon, b: int, particle: str = "を") -> bool:
+    """Whether the を-object (or と-complement) of the light verb in ``b`` is a means or a basis.
+
+    (連携を | し, 連携を | 図りつつ, 指針と | しつつ.)
+    """
     for a in view.children.get(b, ()):
-        if view.particles(a).endswith("を"):
+        if view.particles(a).endswith(particle):
             noun = view.content_tokens(a)
             if noun and view.tokens[noun[-1]].lemma in lex.means_verbs:
                 return True
@@ -811,6 +1028,7 @@ def _verb_start(view: SentenceView, b: int) -> int:
         "所存",
         "決意",
         "方針",
+        "覚悟",
         "考える",
         "思う",
     )
@@ -841,6 +1059,15 @@ def _negated_after(view: SentenceView, k: int) -> bool:
     return False
 
 
+def _evaluated_fact(view: SentenceView, head: int) -> bool:
+    """…確認されたものと受け止めて(い)ます / …ものと考えます: the clause is what the speaker makes of a fact."""
+    content = view.content_tokens(head)
+    if not content or view.tokens[content[0]].lemma not in ("もの", "物") or view.particles(head) != "と":
+        return False
+    outer = view.bunsetu[head].head
+    return outer >= 0 and view.tokens[view.content_tokens(outer)[0]].lemma in EVALUATING_VERBS
+
+
 def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
@@ -864,6 +1091,8 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
         noun = view.tokens[view.content_tokens(head)[0]].lemma
         if noun in NON_ACT_HEADS:
             return True
+    if head >= 0 and _evaluated_fact(view, head):
+        return True
     # a question: the sentence's last predicate ends in か
     if m.pred == len(view.bunsetu) - 1 or pred.head < 0:
         end_text = view.surface.rstrip("。 　")
