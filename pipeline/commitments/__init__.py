@@ -826,6 +826,10 @@ def _commitments(
         # the sentence reports other dated occasions of its own: this clause belongs to none of
         # them, and inheriting the discourse's occasion would cross their predicates
         occasions = [None]
+    elif explicit and current is not None and _outside_occasion(members, current):
+        # 李中国外交部長とは、…一致 while an APEC meeting is being reported: a meeting of its
+        # own with that partner, held on the trip being reported (its date, no venue)
+        occasions = [ctx.state.visit]
     else:
         occasions = [current]
     date_sets: list[DateMention | None]
@@ -894,6 +898,19 @@ def _commitments(
             date, venue = None, None
         records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
     return records
+
+
+def _outside_occasion(members: Sequence[str], current: Occasion) -> bool:
+    """Whether a party named in the clause takes no part in the occasion being reported.
+
+    Only for a meeting whose parties are known (a named or organization meeting, not a visit):
+    a foreign party of the clause missing from it means the act took place elsewhere.
+    """
+    if current.kind != "meeting" or current.generic:
+        return False
+    known = {c for c in current.parties if c != SELF_CODE}
+    named = {c for c in members if c != SELF_CODE}
+    return bool(known) and bool(named) and not named <= known
 
 
 def _acting_party(
@@ -1028,7 +1045,11 @@ def _joint(
     view: SentenceView,
 ) -> bool:
     """A joint setting for 確認/定める: two parties named, or a meeting/statement at hand."""
+    bodies = set(load_lexicon().international.values())
     if len(members) >= 2 or any(v.occasion.kind != "visit" for v in frame_venues):
+        return True
+    if any(m in bodies for m in members):
+        # Ｇ７首脳は、…を確認: a group or organization is many parties acting together
         return True
     if explicit:
         return False

@@ -56,6 +56,7 @@ class Lexicon:
     countries: dict[str, str]
     abbreviations: dict[str, str]
     organizations: dict[str, str]
+    international: dict[str, str]
     japanese_titles: tuple[str, ...]
     us_titles: tuple[str, ...]
     foreign_titles: tuple[str, ...]
@@ -131,6 +132,7 @@ def load_lexicon() -> Lexicon:
         countries=names,
         abbreviations=abbreviations,
         organizations=dict(countries["organizations"]),
+        international=dict(countries["international"]),
         japanese_titles=_entries(parties, "japanese_titles"),
         us_titles=_entries(parties, "us_titles"),
         foreign_titles=_entries(parties, "foreign_titles"),
