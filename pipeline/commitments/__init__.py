@@ -116,6 +116,7 @@ ACTOR_PARTICLES = frozenset(
         "も",
         "としては",
         "として",
+        "としても",
         "とも",
         "では",
         "で",
@@ -163,6 +164,8 @@ PARTY_HEAD = re.compile(
     r"(?:側|国|政府|首脳|大臣|長官|総理|首相|大統領|閣僚|外相|国防相|防衛相|代表|両者|双方|私|私ども|我々|われわれ|当方|先方|"
     r"主席|国王|女王|知事|大使|司令官|議長|間|省|庁|当局|陣営|両国|日米|日米韓|米韓|日韓|日中|日豪)$"
 )
+# verbs that are a joint act only with the joint meeting or document in their own clause
+JOINT_VENUE_VERBS = frozenset({"定める", "打ち出す"})
 ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
 # acts with two parties at least
 JOINT_TYPES = frozenset({CommitmentType.AGREEMENT, CommitmentType.CONFIRMATION, CommitmentType.REAFFIRMATION})
@@ -472,6 +475,8 @@ def _actor_phrase(
             continue
         if _in_contrastive(view, b, match):
             continue
+        if b < match.pred and _in_relative(view, b, match):
+            continue  # ロシア、中国及び米国も出席する場で: the subject of a relative clause
         found = _party_members(view, b, ctx, context)
         if found is None:
             continue
@@ -540,6 +545,19 @@ def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
             if noun not in ("こと", "事", "旨", "の", "ほか", "他"):
                 return True
     return b in content_nodes and marker not in ("こと", "事", "旨")
+
+
+def _in_relative(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether ``b`` sits in a clause modifying a noun below the trigger (…も出席する場で)."""
+    for anc in view.ancestors(b):
+        if anc == match.pred:
+            return False
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0 and bun.head != match.pred:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in CONJUNCTIVE_NOUNS:
+                return True
+    return False
 
 
 def _in_contrastive(view: SentenceView, b: int, match: TriggerMatch) -> bool:
@@ -673,7 +691,7 @@ def _frame_dates(
         if not (view.start <= d.start < view.end) or any(a <= d.start < b for a, b in skip):
             continue
         b = view.bunsetu_at(d.start)
-        if b is None or b not in nodes:
+        if b is None or (b not in nodes and not _shared_opening(view, b, spine)):
             continue
         after = view.text[d.end : d.end + 6]
         if NOT_OCCASION_DATE.match(after) or d.mod is not None:
@@ -689,6 +707,22 @@ def _frame_dates(
         if adjunct or of_venue:
             out.append(d)
     return out
+
+
+def _shared_opening(view: SentenceView, b: int, spine: frozenset[int]) -> bool:
+    """A date opening coordinated clauses dates them all (昨年末、…を策定するとともに、…を決定しました).
+
+    GiNZA hangs it on the first clause; it reaches the others through coordinated predicates only.
+    """
+    if not spine or not view.bunsetu_text(b).endswith(("、", "，")):
+        return False
+    for anc in view.ancestors(b):
+        if anc in spine:
+            return True
+        bun = view.bunsetu[anc]
+        if bun.dep not in ("advcl", "conj") or not view.is_predicate(anc):
+            return False
+    return False
 
 
 def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
@@ -767,6 +801,18 @@ def _commitments(
         if not v.reference
         and ((v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v))
     ]
+    if not frame_venues and _mention(view, match, triggers) is Mention.BACKGROUND:
+        # 昨年十月の日米２プラス２において打ち出した方向性: the venue phrase of a relative clause,
+        # whatever GiNZA hung it on, is where the recalled act took place
+        region = _clause_region(view, match)
+        frame_venues = [
+            v
+            for v in venues
+            if not v.reference
+            and v.bunsetu >= 0
+            and _within(view, v.bunsetu, region)
+            and view.particles(v.bunsetu) in ("において", "で", "にて", "の場で")
+        ]
     # what is being reported: a meeting reported earlier in this sentence, else the discourse's
     t_start = view.tokens[match.first].start
     earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
@@ -1033,7 +1079,17 @@ def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> 
         return False
     if _venue_in_other_clause(view, v, match):
         return False  # 先月の日米２プラス２で一致した認識を改めて確認: the venue of the recalled act
-    return view.particles(v.bunsetu) in ("で", "において", "においては", "では", "にて", "の際に", "の場で")
+    return view.particles(v.bunsetu) in (
+        "で",
+        "でも",
+        "において",
+        "においては",
+        "においても",
+        "では",
+        "にて",
+        "の際に",
+        "の場で",
+    )
 
 
 def _joint(
@@ -1053,7 +1109,7 @@ def _joint(
         return True
     if explicit:
         return False
-    if match.lemma == "定める":
+    if match.lemma in JOINT_VENUE_VERBS:
         return False  # a law or plan 'provides': only a joint document's 定めた is an agreement
     # 確認できた/確認された about a fact needs a meeting being reported right here; the
     # potential may sit in the next bunsetu (確認することもできました)

@@ -529,6 +529,14 @@ def _complete(
     reported = local or state.current
     if occ.anaphoric:
         ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
+        if not occ.generic and any(c != SELF_CODE for c in occ.parties):
+            # 先般の日米首脳テレビ会談: a named meeting refers back only to a mention with its
+            # parties, else it is a meeting of its own (undated here)
+            foreign = {c for c in occ.parties if c != SELF_CODE}
+            ref = next(
+                (o for o in reversed(state.history) if o.kind == occ.kind and foreign <= set(o.parties)),
+                None,
+            )
         if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
             # この際公表された「2+2」共同発表: the statement issued at the current meeting
             ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
@@ -645,6 +653,8 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
         return topic or occ.anaphoric
     if REFERENCE_AFTER.match(after):
         return False
+    if particles in ("での", "における", "においての") and view.bunsetu[b].dep == "nmod":
+        return False  # 首脳会議でのドーハ・ラウンドに関する声明発出: a noun about it, not a report of it
     if not topic and _under_reference_verb(view, b):
         return False  # 日豪首脳会談等での議論も踏まえ, 首脳会談の成果を受けて: a reference point
     if topic or not occ.generic:

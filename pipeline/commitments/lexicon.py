@@ -31,6 +31,11 @@ class PredicateEntry:
     include_object: bool = False
     # whether the verbal noun may be the object of a light verb (承認を得る is receiving approval)
     light: bool = True
+    # only an act that took place counts (打ち出した; 策定するとともに…決定しました): 策定して
+    # いきます, 打ち出す考えです are pledges of the speech
+    past_only: bool = False
+    # ... and only in a main clause: 昨年策定した戦略 names a document
+    main_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,8 @@ def load_lexicon() -> Lexicon:
             object_types=tuple((k, CommitmentType(v)) for k, v in e.get("object_types", {}).items()),
             include_object=bool(e.get("include_object", False)),
             light=bool(e.get("light", True)),
+            past_only=bool(e.get("past_only", False)),
+            main_only=bool(e.get("main_only", False)),
         )
         for e in trig["predicates"]
     }

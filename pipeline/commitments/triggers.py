@@ -219,6 +219,8 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
             pred = b
     if pred < 0:
         return None
+    if entry.past_only and not _realized(view, pred, main_only=entry.main_only):
+        return None
     found_object = _has_object(view, b, pred, entry.objects) if entry.objects else ""
     if entry.objects and not found_object:
         return None
@@ -250,6 +252,31 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
         kind="predicate",
         needs_joint=entry.needs_joint,
     )
+
+
+def _realized(view: SentenceView, pred: int, *, main_only: bool) -> bool:
+    """Whether the predicate ``pred`` reports a past act (in a main clause, with ``main_only``).
+
+    Past itself (策定した, 策定いたしました), or coordinated (…とともに、 / 連用形、) into a past
+    predicate (…を策定するとともに、…を決定しました); with ``main_only`` never a clause on a noun
+    (策定した戦略).
+    """
+    cur = pred
+    for _ in range(6):
+        bun = view.bunsetu[cur]
+        lemmas = [view.tokens[k].lemma for k in view.token_range(cur)]
+        on_noun = bun.dep == "acl" and bun.head >= 0
+        if main_only and on_noun and view.tokens[view.content_tokens(bun.head)[0]].pos != "VERB":
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in ("ところ", "所", "ほか", "他", "後", "上", "うえ"):
+                return False
+        if "た" in lemmas:
+            return True
+        text = view.bunsetu_text(cur)
+        if bun.head < 0 or not re.search(r"(?:とともに|[^てで])[、，]$", text):
+            return False
+        cur = bun.head
+    return False
 
 
 def _widen_last(view: SentenceView, i: int, pred: int) -> int:
@@ -1081,8 +1108,8 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
     if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
         return True
     span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
-    if m.lemma == "求める" and any(x in ("れる", "られる") for x in span_lemmas):
-        return True  # 求められる: 'is required', an evaluation
+    if m.lemma in ("求める", "呼びかける") and any(x in ("れる", "られる") for x in span_lemmas):
+        return True  # 求められる: 'is required', an evaluation; 呼びかけられる: someone else's call
     if m.kind == "predicate" and any(x in lex.intent_aux for x in lemmas) and m.type is not CommitmentType.INTENT:
         return True  # 確認したい, 求めたい: the speaker's plan, not a reported act
     # the clause feeds a plan/need/purpose noun: 確認する必要, 要請する予定
