@@ -73,6 +73,7 @@ from typing import Any
 
 from pipeline.commitments.context import (
     HOLDING_LEMMAS,
+    NOT_A_PARTY,
     Discourse,
     Occasion,
     VenueMention,
@@ -80,7 +81,7 @@ from pipeline.commitments.context import (
     is_heading,
 )
 from pipeline.commitments.lexicon import Lexicon, load_lexicon
-from pipeline.commitments.parties import SELF_CODE, PartyResolver, unique
+from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
 from pipeline.commitments.speaker import Speaker, find_speaker, stage_turns
 from pipeline.commitments.syntax import SentenceView, sentence_views
 from pipeline.commitments.triggers import TriggerMatch, find_triggers
@@ -863,6 +864,9 @@ def _commitments(
         own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
+    elif mention is Mention.BACKGROUND and _request_document(view, match) >= 0:
+        # …撤退を求めることなどを内容とする総会決議が採択: the meeting that adopted the document
+        occasions = [current]
     elif mention is Mention.BACKGROUND and not _evaluated_act(view, match):
         occasions = [None]
     elif any(
@@ -926,6 +930,11 @@ def _commitments(
         actor = _actor(members, ids, explicit, party_source, match, ctx)
         if match.type in ONE_SIDED and not explicit and members:
             actor = Actor(members=members, inferred=True, entities=())
+        if mention is Mention.BACKGROUND and match.type is CommitmentType.REQUEST:
+            requester = _requester(view, match, occ, ctx)
+            if not requester:
+                continue  # a recalled request of nobody named: no party's act
+            actor = Actor(members=requester, inferred=True, entities=())
         if (
             match.type in JOINT_TYPES
             and match.kind == "predicate"
@@ -959,6 +968,67 @@ def _outside_occasion(members: Sequence[str], current: Occasion) -> bool:
     return bool(known) and bool(named) and not named <= known
 
 
+DOCUMENT_NOUNS = ("決議", "決議案", "声明", "宣言", "書簡", "文書", "コミュニケ")
+
+
+def _request_document(view: SentenceView, match: TriggerMatch) -> int:
+    """The document whose content a request is (…撤退を求めることなどを内容とする総会決議), or -1.
+
+    The request clause reaches the document noun through こと/など and …を内容とする only.
+    """
+    if match.type is not CommitmentType.REQUEST or match.kind != "predicate" or match.received:
+        return -1
+    memo = view.memo.setdefault("request_document", {})
+    if match.pred in memo:
+        return int(memo[match.pred])
+    found = -1
+    for anc in itertools.islice(view.ancestors(match.pred), 4):
+        content = view.content_tokens(anc)
+        words = "".join(view.token_text(k) for k in content)
+        lemma = view.tokens[content[0]].lemma if content else ""
+        if words.endswith(DOCUMENT_NOUNS):
+            found = anc
+            break
+        if lemma in ("こと", "事", "内容") or (lemma in ("する", "為る") and view.is_predicate(anc)):
+            continue
+        break
+    memo[match.pred] = found
+    return found
+
+
+def _requester(view: SentenceView, match: TriggerMatch, occ: Occasion | None, ctx: _DocContext) -> tuple[str, ...]:
+    """Who made a recalled request: the body adopting the document, or the sender of one received.
+
+    A document's request is its authors' (the meeting that adopted it, or a body in its name:
+    国連総会の緊急特別会合 → UN); a received request (…要請を受け) is the party marked by から
+    (米国からの要請), else the foreign party the sentence names before it (韓国隊の…譲渡要請 → KR).
+    """
+    lex = ctx.lex
+    document = _request_document(view, match)
+    if document >= 0:
+        if occ is not None and any(c != SELF_CODE for c in occ.parties):
+            return occ.parties
+        return tuple(c for c in country_codes(view.bunsetu_text(document), lex) if c != SELF_CODE)
+    if not match.received:
+        return ()
+    before = view.text[view.start : view.tokens[match.first].start]
+    # 日本の要請に基づき, 米国からの要請を受け: the party written right before the request
+    owner = re.search(r"([^、，。のを]{1,12})(?:から)?の(?:[^、，。]{0,12}の)?$", before)
+    if owner is not None:
+        codes = country_codes(owner.group(1), lex)
+        if not codes and re.search(r"(?:我が国|わが国|政府)$", owner.group(1)):
+            codes = (SELF_CODE,)
+        if codes:
+            return codes
+    source = re.search(r"([^、，。]{1,20})から(?:の|は|も)?[^、，。]{0,40}$", before)
+    if source is not None:
+        codes = tuple(c for c in country_codes(source.group(1), lex) if c != SELF_CODE)
+        if codes:
+            return codes
+    plain = NOT_A_PARTY.sub(lambda m: "＿" * len(m.group()), before)
+    return tuple(c for c in country_codes(plain, lex) if c != SELF_CODE)
+
+
 def _acting_party(
     view: SentenceView,
     frame: Sequence[int],
@@ -971,8 +1041,9 @@ def _acting_party(
     """Whether the act is a party's: not a Diet member's own request, not 国際社会は/…組合が."""
     speaker = ctx.speaker
     one_sided = match.type in ONE_SIDED
-    if mention is Mention.BACKGROUND and one_sided:
-        return False  # …を求める決議, …を求める議論: a recalled request is not reported as made
+    recalled = match.received or _request_document(view, match) >= 0
+    if mention is Mention.BACKGROUND and one_sided and not recalled:
+        return False  # …を求める議論: a recalled request is not reported as made
     if one_sided and _procedural_object(view, match, ctx):
         return False
     # a member's 〜を求めました / 〜してまいります speaks for no party
@@ -1174,6 +1245,8 @@ def _evaluated_act(view: SentenceView, match: TriggerMatch) -> bool:
 def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[TriggerMatch]) -> Mention:
     """``background`` for a trigger in a relative clause about a thing (…において定めた戦略目標)."""
     pred = view.bunsetu[match.pred]
+    if match.received:
+        return Mention.BACKGROUND  # …の譲渡要請を受け: a request recalled as received
     if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
         return Mention.MAIN
     head = pred.head
@@ -1181,6 +1254,8 @@ def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[Trigger
     if _evaluated_act(view, match):
         # …を確認できたことは、大きな意義があります: an act recalled to be evaluated
         return Mention.BACKGROUND
+    if _request_document(view, match) >= 0:
+        return Mention.BACKGROUND  # …を求めることなどを内容とする総会決議: a request recalled
     if noun in CONJUNCTIVE_NOUNS:
         return Mention.MAIN
     if match.type in ONE_SIDED and (noun in ctx_lex().pledge_nouns or noun in ctx_lex().intent_nouns):

@@ -117,6 +117,8 @@ class TriggerMatch:
     # a volitional frame whose own verb is no act (…を取り上げ、…の重要性を強調する考えです): it
     # only carries the predicates coordinated into it and is never a record itself
     seed_only: bool = False
+    # a request recalled as received (…の譲渡要請を受け, 米国からの要請に応じ): the requester's act
+    received: bool = False
 
 
 def find_triggers(view: SentenceView, lex: Lexicon, *, first_person: bool = False) -> list[TriggerMatch]:
@@ -209,6 +211,15 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
             # the light verb must be a predicate: 合意の着実な実施を求める has 合意 as a noun
             if head >= 0 and entry.light and view.is_predicate(head) and _light_verb(view, lex, head):
                 pred = head  # 再確認を行った, 合意に至った, 一致をみた, 要請があった
+            elif (
+                head >= 0
+                and entry.type is CommitmentType.REQUEST
+                and text_next in ("を", "に")
+                and view.tokens[view.content_tokens(head)[0]].lemma in RECEIVING_VERBS
+            ):
+                # …弾薬の譲渡要請を受け, 米国からの要請に応じ: a request recalled as received
+                match = _predicate_match(view, lex, entry, b, i, head)
+                return replace(match, received=True) if match is not None else None
         elif (
             (nxt is None or text_next in ("、", "，"))
             and i == view.content_tokens(b)[-1]
@@ -217,6 +228,17 @@ def _predicate(view: SentenceView, lex: Lexicon, b: int, i: int, entry: Predicat
             pred = b  # 連用中止 noun with an object of its own: コミットメントを再確認、…
         if pred < 0 and tok.pos == "VERB":
             pred = b
+    return _predicate_match(view, lex, entry, b, i, pred)
+
+
+# verbs of receiving or answering a request (…要請を受け, 要請に応じ, 要請に基づき)
+RECEIVING_VERBS = frozenset({"受ける", "応じる", "応ずる", "応える", "基づく"})
+
+
+def _predicate_match(
+    view: SentenceView, lex: Lexicon, entry: PredicateEntry, b: int, i: int, pred: int
+) -> TriggerMatch | None:
+    """The match of trigger token ``i`` (bunsetu ``b``) governed by bunsetu ``pred``."""
     if pred < 0:
         return None
     if entry.past_only and not _realized(view, pred, main_only=entry.main_only):
@@ -1086,6 +1108,11 @@ def _negated_after(view: SentenceView, k: int) -> bool:
     return False
 
 
+CLAIM_AFTER = re.compile(
+    r"^[ぁ-ん]{0,6}?(?:との|という)(?:御|ご)?(?:指摘|報道|見方|批判|懸念|意見|声|主張|疑念|疑問|話|うわさ|噂)"
+)
+
+
 def _evaluated_fact(view: SentenceView, head: int) -> bool:
     """…確認されたものと受け止めて(い)ます / …ものと考えます: the clause is what the speaker makes of a fact."""
     content = view.content_tokens(head)
@@ -1119,6 +1146,10 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
         if noun in NON_ACT_HEADS:
             return True
     if head >= 0 and _evaluated_fact(view, head):
+        return True
+    # …要請を受けたとの指摘は当たらない: a claim reported, not an act asserted
+    verb_end = view.tokens[view.content_tokens(m.pred)[-1]].end
+    if CLAIM_AFTER.match(view.text[verb_end : verb_end + 14]):
         return True
     # a question: the sentence's last predicate ends in か
     if m.pred == len(view.bunsetu) - 1 or pred.head < 0:
