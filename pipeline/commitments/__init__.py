@@ -84,7 +84,7 @@ from pipeline.commitments.lexicon import Lexicon, load_lexicon
 from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
 from pipeline.commitments.speaker import Speaker, find_speaker, stage_turns
 from pipeline.commitments.syntax import SentenceView, sentence_views
-from pipeline.commitments.triggers import TriggerMatch, find_triggers
+from pipeline.commitments.triggers import REQUEST_VERBS, TriggerMatch, find_triggers
 from pipeline.parse import ParsedDoc
 from pipeline.schema import (
     Actor,
@@ -946,6 +946,17 @@ def _commitments(
             # nobody: the partner in context (日米同盟…で一致し); an act of one named party
             # (大統領から…コミットメントを改めて表明) stays that party's
             actor = replace(actor, members=unique([*(actor.members or (SELF_CODE,)), *ctx.partner]))
+        elif (
+            match.type is CommitmentType.AGREEMENT
+            and len(actor.members) == 1
+            and actor.members[0] != SELF_CODE
+            and actor.members[0] not in ctx.lex.international.values()
+            and ctx.speaker is not None
+        ):
+            # マティス長官から、…認識が示され、…協力していくことで一致: the source of a statement
+            # is one side of the agreement; the speaker's is the other (an organization or group,
+            # APEC, agrees on its own)
+            actor = replace(actor, members=(SELF_CODE, actor.members[0]))
         # a visit is when and with whom, never where (it is no meeting or document)
         venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
         if match.negative:
@@ -1079,7 +1090,9 @@ def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerM
 
 def _future(view: SentenceView, match: TriggerMatch) -> bool:
     """〜てまいります / 〜ていく / 〜たい after the trigger: a commitment made in the text itself."""
-    tail = view.span_text(match.last, view.bunsetu[match.pred].last) if match.pred >= 0 else ""
+    # the tail after the verb (求めていく: the trigger itself runs over its auxiliary)
+    verb = match.first if match.lemma in REQUEST_VERBS else match.last
+    tail = view.span_text(verb, max(match.last, view.bunsetu[match.pred].last)) if match.pred >= 0 else ""
     nxt = view.bunsetu[match.pred].head
     if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
         tail += view.bunsetu_text(nxt)
@@ -1087,7 +1100,7 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
         return True
     # 〜を求めます said in the speech: the sentence-final non-past polite form of the trigger itself
     # (not 要請が想定をされます, 要請をいたしております: a state, not an act of the speech)
-    lemmas = {view.tokens[k].lemma for k in range(match.last, view.bunsetu[match.pred].last + 1)}
+    lemmas = {view.tokens[k].lemma for k in range(verb + 1, view.bunsetu[match.pred].last + 1)}
     return (
         view.bunsetu[match.pred].head < 0
         and re.search(r"ます[。．]?$", tail) is not None

@@ -313,8 +313,18 @@ def _widen_last(view: SentenceView, i: int, pred: int) -> int:
         return nxt[1]  # 検証・確認を完了
     if nxt and view.tokens[i].pos == "VERB" and lemmas[0] in ("れる", "られる"):
         return nxt[0]  # 示され
+    if view.tokens[i].lemma in REQUEST_VERBS and nxt:
+        # 求めていく / 求めてまいります / 求めます: a request made in the speech, with its auxiliary
+        if len(nxt) >= 2 and texts[0] == "て" and lemmas[1] in ("いく", "行く", "まいる", "参る"):
+            return nxt[1] + 1 if nxt[1] + 1 <= view.last and view.token_text(nxt[1] + 1) == "ます" else nxt[1]
+        if texts[0] == "ます" and (len(nxt) < 2 or view.tokens[nxt[1]].pos == "PUNCT"):
+            return nxt[0]
     del pred
     return last
+
+
+# verbs of asking whose speech-act forms (求めていく, 求めます) are trigger spans of their own
+REQUEST_VERBS = frozenset({"求める", "呼びかける", "申し入れる"})
 
 
 def _object_token(view: SentenceView, pred: int, word: str) -> int | None:
@@ -754,13 +764,16 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
         if any(x in NEGATION for x in lemmas):
             return None  # 応えていかなければならないと考えます: an obligation, not an undertaking
         if any(x in lex.intent_aux for x in lemmas):
+            if _speech_act_wish(view, lex, _verb_start(view, target), target):
+                return None
             ctype = CommitmentType.INTENT
         elif _pledge_aux(view, lex, target):
             ctype = CommitmentType.PLEDGE
         else:
             return None
         first = _verb_start(view, target)
-        last = end
+        # 努めてまいりたい|と考えております: the intent ends at たい (gold trigger spans)
+        last = next((k for k in view.token_range(target) if view.tokens[k].lemma in lex.intent_aux), end)
     else:
         if head_lemma in lex.non_acts or (head_lemma in STATIVE and head_lemma not in lex.pledge_aux):
             return None
@@ -811,6 +824,28 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
         kind="first_person",
         seed_only=seed_only,
     )
+
+
+BENEFACTIVES = frozenset({"いただく", "頂く", "賜る", "もらう", "貰う", "くださる", "下さる"})
+
+
+def _speech_act_wish(view: SentenceView, lex: Lexicon, first: int, target: int) -> bool:
+    """A wish that is a speech act of the session or a request to the audience, not an intent.
+
+    申し上げたい, お願いしたい, 敬意を表したい (speech acts, attitudes); 御覧いただきたい, 御理解を
+    賜りたい, 対処してもらいたい (someone else is to act); 説明させていただきたい (the humble form
+    of a speech act); 検討させていただきたい stays an intent.
+    """
+    toks = [k for k in range(first, view.bunsetu[target].last + 1)]
+    lemmas = [view.tokens[k].lemma for k in toks]
+    if not lemmas:
+        return False
+    verbs = [lemma for lemma in lemmas if lemma not in SURU and lemma not in ("て", "で", "せる", "させる", "たい")]
+    main = verbs[0] if verbs else lemmas[0]
+    if main in lex.plain_non_acts or main in lex.non_acts or main in ("賜る", "いただく", "頂く"):
+        return True
+    humble = any(x in ("せる", "させる") for x in lemmas)
+    return any(x in BENEFACTIVES for x in lemmas) and not humble
 
 
 def _non_act_verb(view: SentenceView, lex: Lexicon, i: int) -> bool:
