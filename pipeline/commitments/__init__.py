@@ -118,6 +118,10 @@ ACTOR_PARTICLES = frozenset(
         "としては",
         "として",
         "としても",
+        # the same as ``SentenceView.particles`` writes them (し of として is an auxiliary)
+        "とては",
+        "とて",
+        "とても",
         "とも",
         "では",
         "で",
@@ -506,11 +510,12 @@ def _actor_phrase(
                 if found is not None and found[0] == "partner":
                     partners.extend(found[1])  # 米国との間では、…ことで意見の一致を見ました
                 continue
-            if particles not in ("は", "が", "から", "からは", "より", "よりは"):
+            speaker_side = match.kind == "first_person" and particles in ("とては", "とても", "とて")
+            if particles not in ("は", "が", "から", "からは", "より", "よりは") and not speaker_side:
                 continue
-            if _embedded(view, b, match):
-                continue
-            is_topic = particles in ("は", "が")
+            if _embedded(view, b, match) and not speaker_side:
+                continue  # (日本としても、…努力をしていく考え: the speaker's side, inside the frame)
+            is_topic = particles in ("は", "が") or speaker_side
             if is_topic and _inside_report(view, b):
                 continue
             if _in_contrastive(view, b, match):

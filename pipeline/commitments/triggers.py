@@ -712,7 +712,7 @@ def _continued_frame_end(view: SentenceView, lex: Lexicon, b: int) -> int:
         and view.tokens[content[0]].lemma in ("こと", "事")
         and view.particles(b) == "から"
         and _pledge_aux(view, lex, prev)
-        and any(SPEAKER_TOPIC.match(view.bunsetu_text(c)) for c in view.children.get(prev, ()))
+        and any(SPEAKER_TOPIC.match(view.bunsetu_text(c)) for c in range(prev))
     ):
         return view.bunsetu[prev].last
     return -1
@@ -777,6 +777,8 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
     else:
         if head_lemma in lex.non_acts or (head_lemma in STATIVE and head_lemma not in lex.pledge_aux):
             return None
+        if _speech_act_object(view, lex, root):
+            return None  # 御質問にお答えをしてまいります: the session's own business
         ctype = classify_volition(view, lex, end + 1)
         frame = _pledge_aux(view, lex, root) or (root > 0 and _pledge_aux(view, lex, root - 1))
         if ctype is None:
@@ -824,6 +826,20 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
         kind="first_person",
         seed_only=seed_only,
     )
+
+
+def _speech_act_object(view: SentenceView, lex: Lexicon, root: int) -> bool:
+    """Whether the frame's verb is a light verb on a speech act (お答えを | してまいります)."""
+    verb_b = view.token_bunsetu[_verb_start(view, root)]
+    if view.tokens[view.content_tokens(verb_b)[0]].lemma not in SURU:
+        return False
+    for a in view.children.get(verb_b, ()):
+        if view.particles(a).endswith("を"):
+            noun = view.content_tokens(a)
+            words = "".join(view.token_text(k) for k in noun)
+            if words.endswith(("答え", "答弁", "報告")):
+                return True
+    return False
 
 
 BENEFACTIVES = frozenset({"いただく", "頂く", "賜る", "もらう", "貰う", "くださる", "下さる"})
@@ -935,6 +951,17 @@ def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) 
     seen: set[int] = set()
     seeds = {match.pred, view.token_bunsetu[match.first]}
     todo = list(seeds)
+    # the addressee of a request (北朝鮮に対し、 / 米側に): what follows it up to the request is
+    # what the addressee is asked to do
+    addressee = next(
+        (
+            b
+            for b in range(len(view.bunsetu))
+            if view.particles(b).startswith(("に対し", "に対する"))
+            or (view.particles(b) == "に" and _names_party(view, b))
+        ),
+        len(view.bunsetu),
+    )
     while todo:
         parent = todo.pop()
         if parent in seen:
@@ -943,9 +970,17 @@ def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) 
         # a request's content may hold the addressee's own coordinated acts (北朝鮮に対し、…決議を
         # 履行するとともに、…行動を取るよう求めます): below a request only …つつ、 is the speaker's
         far = _clause_level_conjuncts(view, parent, seeds)
+        candidates = [*view.children.get(parent, ()), *far]
         if match.type is CommitmentType.REQUEST:
-            far = [c for c in far if view.bunsetu_text(c).rstrip("、，").endswith("つつ")]
-        for c in [*view.children.get(parent, ()), *far]:
+            # after the addressee (北朝鮮に対し、…) or inside a request's content (…払うとともに…
+            # とどめるよう申し入れ), only …つつ、 is the speaker's own act
+            candidates = [
+                c
+                for c in candidates
+                if view.bunsetu_text(c).rstrip("、，").endswith("つつ")
+                or (c < addressee and not _inside_request_content(view, c, parent))
+            ]
+        for c in candidates:
             if c in seen or c >= parent or not view.is_predicate(c):
                 continue
             span = _coordinated_verb(view, lex, c)
@@ -968,6 +1003,16 @@ def _coordinated_pledges(view: SentenceView, lex: Lexicon, match: TriggerMatch) 
             )
             todo.append(c)
     return sorted(out, key=lambda m: m.first)
+
+
+def _inside_request_content(view: SentenceView, c: int, parent: int) -> bool:
+    """Whether ``c`` reaches ``parent`` through a request's content (…とどめるよう, …ことを)."""
+    for anc in view.ancestors(c):
+        if anc == parent:
+            return False
+        if re.search(r"(?:よう|ように|ことを)[、，]?$", view.bunsetu_text(anc)):
+            return True
+    return False
 
 
 # clause endings that scope over the main predicate whatever GiNZA attached them to
@@ -1116,7 +1161,8 @@ def _verb_start(view: SentenceView, b: int) -> int:
         "考える",
         "思う",
     )
-    if auxiliary_head and b > 0 and view.bunsetu[b - 1].head == b:
+    # GiNZA sometimes leaves the verb before 考え a root of its own (求めていく | 考えです)
+    if auxiliary_head and b > 0 and (view.bunsetu[b - 1].head == b or view.bunsetu[b - 1].head < 0):
         return view.bunsetu[b - 1].first
     return first
 
