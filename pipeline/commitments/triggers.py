@@ -856,12 +856,24 @@ def _speech_act_wish(view: SentenceView, lex: Lexicon, first: int, target: int) 
     lemmas = [view.tokens[k].lemma for k in toks]
     if not lemmas:
         return False
-    verbs = [lemma for lemma in lemmas if lemma not in SURU and lemma not in ("て", "で", "せる", "させる", "たい")]
+    humble = next((k for k, x in zip(toks, lemmas, strict=True) if x in ("せる", "させる", "さす")), -1)
+    if humble >= 0:
+        # 説明させていただきたい / 御説明をさせていただきたい / 努力をさせていただきたい: the act
+        # is the verb or the object noun before させ
+        before = [
+            k for k in range(view.bunsetu[view.token_bunsetu[humble]].first, humble) if view.tokens[k].lemma not in SURU
+        ]
+        if not before and view.token_bunsetu[humble] > 0:
+            prev = view.token_bunsetu[humble] - 1
+            before = view.content_tokens(prev) if view.particles(prev).endswith("を") else []
+        acts = [view.tokens[k].lemma for k in before if view.tokens[k].lemma not in SURU]
+        main = acts[-1] if acts else ""
+        return main in lex.plain_non_acts or main in lex.non_acts
+    verbs = [lemma for lemma in lemmas if lemma not in SURU and lemma not in ("て", "で", "たい")]
     main = verbs[0] if verbs else lemmas[0]
     if main in lex.plain_non_acts or main in lex.non_acts or main in ("賜る", "いただく", "頂く"):
         return True
-    humble = any(x in ("せる", "させる") for x in lemmas)
-    return any(x in BENEFACTIVES for x in lemmas) and not humble
+    return any(x in BENEFACTIVES for x in lemmas)
 
 
 def _non_act_verb(view: SentenceView, lex: Lexicon, i: int) -> bool:
