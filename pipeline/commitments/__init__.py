@@ -162,6 +162,7 @@ CONJUNCTIVE_NOUNS = frozenset(
         "為",
         "など",
         "等",
+        "次第",
     }
 )
 # the head of an actor phrase: who can commit (a side, a government, an office, a person)
@@ -296,6 +297,8 @@ def find_commitments(
             frame_venues = [v.occasion for v in venues if v.occasion.kind == "statement"]
             list_occasion = frame_venues[-1] if frame_venues else ctx.state.current
         for v in venues:
+            # …サミットにおける…議論についてお尋ねがありました: the meeting asked about is what the
+            # answer reports
             ctx.state.push(v.occasion, current=v.reported)
     return tuple(_with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
 

@@ -49,7 +49,7 @@ from pipeline.commitments.syntax import SentenceView
 from pipeline.schema import DateMention, Entity, EntityLabel
 
 NAME_CHARS = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ一-龥々ァ-ヶー・･「」『』+＋ⅠⅡⅢⅣⅤ"
-ANAPHORS = ("同", "この際", "今回の", "今回", "本", "当該", "その際", "この", "先般の")
+ANAPHORS = ("同", "この際", "今回の", "今回", "今次", "本", "当該", "その際", "この", "先般の")
 HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "持つ", "臨む", "参加", "会談", "会する"})
 # a country named as a place or a topic, not a party: ソマリア沖, 南スーダン情勢, 朝鮮半島
 NOT_A_PARTY = re.compile(
@@ -455,9 +455,11 @@ def _anaphoric(sentence: str, a: int, surface: str) -> bool:
         return True
     # このマティス長官との防衛相会談, 今回の訪問: the demonstrative opens the noun phrase
     phrase = re.split(r"[、，。]", sentence[:a])[-1]
-    if re.match(r"^(?:この|その|今回の|今般の|先般の)[^、，。]{0,20}$", phrase):
+    if re.match(r"^(?:この|その|今回の|今次|今般の|先般の)[^、，。]{0,20}$", phrase):
         return True
-    return before.endswith(("この際公表された", "この際", "今回の", "その際", "この", "当該", "先般の", "本"))
+    return before.endswith(
+        ("この際公表された", "この際", "今回の", "今次", "今般の", "その際", "この", "当該", "先般の", "本")
+    )
 
 
 def _venue_parties(surface: str, lex: Lexicon) -> tuple[str, ...]:
