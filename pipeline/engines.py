@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import resource
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,7 @@ class BatchResult:
     outcomes: list[Outcome]
     cache_hits: int = 0
     cache_misses: int = 0
+    peak_rss_mb: int = 0
 
 
 # One Resources per worker process (and per configuration), built on the first batch.
@@ -54,7 +56,12 @@ def work(docs: list[Document], config: Config) -> BatchResult:
     outcomes = process_batch(docs, res, config)
     if res.parser is not None:
         hits, misses = res.parser.cache.hits - hits, res.parser.cache.misses - misses
-    return BatchResult(outcomes, hits, misses)
+    return BatchResult(outcomes, hits, misses, peak_rss_mb())
+
+
+def peak_rss_mb() -> int:
+    """This process's peak resident memory so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 @dataclass
@@ -210,6 +217,7 @@ def run_batches(
         for batch, result in results:
             summary.cache_hits += result.cache_hits
             summary.cache_misses += result.cache_misses
+            summary.peak_rss_mb_workers = max(summary.peak_rss_mb_workers, result.peak_rss_mb)
             done = iter(result.outcomes)
             for item in batch:
                 if isinstance(item, InputFailure):

@@ -272,6 +272,7 @@ class RunSummary:
     seconds: float = 0.0
     cache_hits: int = 0
     cache_misses: int = 0
+    peak_rss_mb_workers: int = 0
 
     @property
     def exit_status(self) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import resource
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +80,12 @@ def build_manifest(
             {"path": f.path, "line": f.line, "code": f.code.value, "reason": f.reason} for f in summary.failures
         ],
         "cache": {"hits": summary.cache_hits, "misses": summary.cache_misses},
+        # Peak resident memory of this process and of the processes that ran the stages (the
+        # same process for the inline engine); wall time and memory are the run's, not the data's.
+        "peak_rss_mb": {
+            "main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "stages": summary.peak_rss_mb_workers,
+        },
         "seconds": round(summary.seconds, 3),
         "created_utc": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }

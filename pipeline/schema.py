@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 STAGE_VERSIONS: dict[str, str] = {
     "documents": "documents.v1",
     "tokens": "tokens.v1",
-    "dates": "dates.v3",
+    "dates": "dates.v4",
     "entities": "entities.v2",
     "commitments": "commitments.v3",
 }

@@ -12,6 +12,19 @@ from pipeline.errors import Code
 from tests.dates_helpers import check, run
 
 # fmt: off
+DAY_NAMED_EVENTS = [  # a month-day followed by the name of an event that day names (data/events.json)
+    ("九月十一日テロ以降、国際社会はテロとの闘いを続けている", ["九月十一日=2001-09-11"], "2007-02-20"),
+    ("九月十一日に米国で発生した同時多発テロを受けて", ["九月十一日=2001-09-11"], "2003-05-01"),
+    ("九月十一日の米国における同時多発テロの後", ["九月十一日=2001-09-11"], "2010-01-20"),
+    ("三月十一日の東日本大震災では自衛隊が", ["三月十一日=2011-03-11"], "2013-02-01"),
+    ("三月十一日に発生した東日本大震災", ["三月十一日=2011-03-11"], "2012-11-01"),
+    ("一月十七日の阪神・淡路大震災以来", ["一月十七日=1995-01-17"], "1999-03-01"),  # 以来 after an event: no mod
+]
+NOT_DAY_NAMED_EVENTS = [  # the day alone, or the event after the document: the usual resolution
+    ("三月十一日を迎えるに当たり、東日本大震災の", ["三月十一日=2012-03-11 <document_date"], "2012-03-01"),
+    ("九月十一日に会合を開き、テロ対策を議論した", ["九月十一日=2015-09-11 <document_date"], "2015-10-01"),
+    ("九月十一日のテロ対策会議で", ["九月十一日=2000-09-11 <document_date"], "2000-10-01"),
+]
 ANAPHORA = [  # 同年/同月/同日/同年度/同月末/同N年/YY(同N)年: the most recent mention, across sentences
     ("2010年5月に調査した。同年8月に報告した。", ["2010年5月=2010-05", "同年8月=2010-08 <d0"], None),
     ("2010年5月28日の会談。同日、声明を発表", ["2010年5月28日=2010-05-28", "同日=2010-05-28 <d0"], None),
@@ -186,6 +199,11 @@ DECADES = [  # a two-digit decade is Western, never an era year (六〇年代 is
     ("政府が目指す三〇年代の完了", ["三〇年代=203X"], "2021-11-01"),
 ]
 # fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected", "doc"), DAY_NAMED_EVENTS + NOT_DAY_NAMED_EVENTS)
+def test_dates_day_named_events(text: str, expected: list[str], doc: str) -> None:
+    check(text, expected, doc)
 
 
 @pytest.mark.parametrize(("text", "expected", "doc"), ANAPHORA, ids=[c[0] for c in ANAPHORA])

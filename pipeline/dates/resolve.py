@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.dates.eras import ERAS, Era, EraCheck, check_era_date
 from pipeline.dates.numerals import NumberStyle
@@ -38,6 +41,34 @@ from pipeline.schema import DateMention, DateMod, RecordWarning
 __all__ = ["resolve"]
 
 DOCUMENT_DATE = "document_date"
+
+
+@dataclass(frozen=True)
+class _Event:
+    date: dt.date
+    cues: tuple[str, ...]
+
+    @property
+    def month(self) -> int:
+        return self.date.month
+
+    @property
+    def day(self) -> int:
+        return self.date.day
+
+
+_EVENTS: tuple[_Event, ...] = tuple(
+    _Event(dt.date.fromisoformat(e["date"]), tuple(e["cues"]))
+    for e in json.loads((Path(__file__).resolve().parent / "data" / "events.json").read_text(encoding="utf-8"))[
+        "events"
+    ]
+)
+# What may stand between the day and the event's name: 九月十一日の米国における同時多発テロ,
+# 九月十一日に米国で発生した同時多発テロ, 三月十一日に発生した東日本大震災.
+_EVENT_CONNECTOR = re.compile(
+    r"(?:に|の)?(?:(?:米国|アメリカ|合衆国|米国本土)(?:に(?:おける|おいて)|で|の)?)?"
+    r"(?:(?:発生|起き|起こっ|起こ)(?:した|た))?(?:の)?"
+)
 # How far past the reference year an era-less year may be read: plans (年度) look further ahead
 # than dated events.
 _AHEAD_FISCAL = 10
@@ -250,8 +281,24 @@ class _Resolver:
         val.year = ante.year + off
         val.resolved_from = ante.id
 
+    def _event_year(self, cand: Candidate) -> int | None:
+        """The year of a day-named event that follows the month-day (九月十一日テロ, 三月十一日の震災)."""
+        if cand.month is None or cand.day is None:
+            return None
+        after = _EVENT_CONNECTOR.match(self.text, cand.end)
+        rest = self.text[after.end() if after else cand.end :]
+        for event in _EVENTS:
+            if (event.month, event.day) != (cand.month, cand.day) or not rest.startswith(event.cues):
+                continue
+            if self.doc is None or event.date <= self.doc:
+                return event.date.year
+        return None
+
     def _inherit_year(self, cand: Candidate, val: _Value) -> None:
         """A month or day alone: the year (and month) from context or the document date."""
+        if (year := self._event_year(cand)) is not None:
+            val.year = year
+            return
         need = "month" if cand.month is None and cand.month_rel is None else "year"
         ante: _Known | None = None
         # A day word anchored to the speaker's time is no antecedent here: a month or day alone
