@@ -54,9 +54,37 @@ tests/fixtures/gold/README.md are followed where they speak):
   party's commitment unless a party is also named.
 - Listed items of a statement are typed ``agreement`` (a joint statement's contents are agreed
   by its parties); items headed by 歓迎/強調/謝意 are not commitments.
-- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none, and a
+- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none unless
+  the trip report places it (context.py: the trip it was held on, the bare meeting it names), and a
   clause does not inherit the reported meeting's date when its own sentence reports other dated
   meetings (こうして日米両国は…こととし、10年11月13日の首脳会談で…こととした).
+- A partner named in the clause who is no party of the meeting being reported (李中国外交部長とは…
+  一致 while an APEC meeting is reported) met the speaker separately: no venue, the trip's date.
+  An organization or group has its short name as member (APEC, UN, G7: countries.json), and its
+  act is joint by itself (Ｇ７首脳は…確認). An agreement voiced by one foreign party (マティス長官
+  から…一致) is with the speaker's side.
+- A Diet record may hand the floor to another speaker (〔国務大臣岸信夫君登壇〕, speaker.py): the
+  discourse starts afresh and the new speaker decides whether first-person acts count. A sentence
+  restating a question (…についてお尋ねがありました) holds no act up to the question's end.
+- Mid-sentence first-person frames count like sentence-final ones (gold rules): 〜していく考え
+  であり、 (a pledge; 〜よう強く求めていく考え a request), 我が国については…堅持していくことから (a
+  reason given by the speaker's side); a frame whose verb is no act (…の重要性を強調する考えです)
+  only carries its coordinated predicates. …とともに、 and …つつ、 clauses are coordinated with the
+  frame wherever GiNZA hangs them (not from inside a relative clause; below a request, only
+  …つつ、 and clauses before the addressee are the speaker's: 北朝鮮に対し、…履行するとともに、
+  …取るよう求めます asks both).
+- Not acts: a fact the speaker evaluates (…確認されたものと受け止めております), a claim reported
+  (…要請を受けたとの指摘は当たりません), a wish that is a speech act or asks the audience
+  (申し上げたい, 御覧いただきたい, 御理解を賜りたい, 説明させていただきたい), answering the
+  question itself (お答えをしてまいります).
+- Acts recalled in noun phrases are ``background`` (gold rules): a joint act in a relative clause
+  whose venue phrase GiNZA hangs elsewhere (…２プラス２において打ち出した方向性: that meeting's
+  parties, date and venue); a request received (…の譲渡要請を受け, 米国からの要請に応じ: the
+  sender, from …からの/…の or the foreign party the sentence names before it, else none); a
+  request that is an adopted document's content (…撤退を求めることなどを内容とする総会決議: the
+  body adopting it, dated and venued by the meeting). A government's 策定 of a strategy or plan is
+  a decision when it took place in a main clause (…戦略を策定するとともに、…を決定しました); a date
+  opening coordinated clauses dates them all.
 
 Offsets are code points into ``text``; every span satisfies ``text[start:end] == surface``.
 Nothing is raised for odd input: a sentence without a usable parse yields nothing.

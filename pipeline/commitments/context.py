@@ -34,7 +34,20 @@ fixed the open points):
   a statement only as a topic (issuing one, 共同声明を発出し, does not move the report off the
   meeting that issued it);
 - a bare 会談/会合 in a section whose heading names a meeting is that meeting (its entity and
-  name), dated by the sentence that reports it.
+  name), dated by the sentence that reports it;
+- trip reports: a named meeting attended on a dated trip (…ハノイを訪問し、第十八回アジア太平洋
+  経済協力閣僚会議、通称ＡＰＥＣに出席) dates its later mentions (ＡＰＥＣ閣僚会議では: the
+  parties match the trip's attended meetings) and makes that trip the one being reported; a trip
+  named again without a predicate (次に、シンガポールの訪問の成果ですが) refocuses the report on the
+  earlier dated trip to those countries; bare meetings reported then take that trip's date, and
+  a named meeting with the same partners as a bare meeting just reported (…中国の外務大臣と…
+  会談を行いました。日中外相会談では) is that meeting; a meeting recalled as earlier (さきの…) is
+  not on the trip;
+- a meeting still to come (再開後の六者会合で, 次回の首脳会談で) is never where an act took place;
+  a meeting in an の-phrase about another noun (首脳会議でのドーハ・ラウンドに関する声明発出) is not
+  what is reported; a body written before a meeting with の (国連総会の緊急特別会合 → UN) is its
+  party; a named anaphoric meeting (先般の日米首脳テレビ会談) refers back only to a mention with its
+  parties.
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from pipeline.commitments.lexicon import Lexicon
 from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
@@ -223,6 +237,12 @@ def is_heading(view: SentenceView) -> bool:
     )
 
 
+@cache
+def _venue_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The venue nouns as one alternation, longest first (built once per lexicon)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
+
+
 def find_venues(
     view: SentenceView,
     lex: Lexicon,
@@ -234,8 +254,7 @@ def find_venues(
     """Occasions mentioned in a sentence, dated and with parties, in text order."""
     sentence = view.surface
     heading = is_heading(view)
-    nouns = list(lex.venue_nouns)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
+    pattern = _venue_pattern(lex.venue_nouns)
     found: list[VenueMention] = []
     local_current: Occasion | None = None
     raw_spans: list[tuple[int, int]] = []

@@ -13,13 +13,24 @@ Four constructions (the lexicon is ``data/triggers.json``):
   旨 reports;
 - **first person**: a sentence-final 〜していきます / 〜してまいります / 〜していく考えです (pledge) or
   〜していきたいと考えております (intent), when the author speaks for a party; also a policy statement
-  in the plain polite form (〜を強化します, 〜に取り組みます: ``plain_polite_pledge``), and every
-  predicate coordinated with one of these (…を強化するとともに / …を強化し、 → a record of its own,
-  same type), except means and manner (日米で協力し、, 知見を生かし、: ``means_verbs``).
+  in the plain polite form (〜を強化します, 〜に取り組みます: ``plain_polite_pledge``), the same frames
+  in mid-sentence (〜していく考えであり、, 我が国については…堅持していくことから、), and every
+  predicate coordinated with one of these (…を強化するとともに / …を実施しつつ / …を強化し、 → a
+  record of its own: a pledge, an intent under an intent), except means, manner, attention and
+  basis (日米で協力し、, 知見を生かし、, 情勢を注視しつつ、, 戦略を指針としつつ: ``means_verbs``;
+  協力する/連携するとともに is an act: ``cooperation_verbs``). A frame whose verb asks something
+  (…よう強く求めていく考え) is a request; one whose verb is no act only carries its coordinated
+  predicates (``seed_only``); a concessive GiNZA root (…ところですが、) is not the sentence end;
+- **received requests**: 要請 + を/に + 受ける/応じる/基づく (…の譲渡要請を受け): a request recalled,
+  the sender's (``received``);
+- **realized acts**: 策定 (decision) and 打ち出す (agreement, with a joint venue in its clause) only
+  when past (``past_only``), 策定 only in a main clause (``main_only``).
 
 Not triggers (the must-not-extract rules): negated or questioned predicates (合意には至っていない,
 合意したのか), hypotheticals and purposes (一致すれば, 確認するため, 求めるべき), the passive of
-求める (求められる: 'is required'), 確認 as a fact check (確認したところ, Xに確認した, 確認中),
+求める (求められる: 'is required'), facts the speaker evaluates (…確認されたものと受け止めて
+おります), claims (…要請を受けたとの指摘), wishes that are speech acts or ask the audience
+(申し上げたい, 御覧いただきたい), 確認 as a fact check (確認したところ, Xに確認した, 確認中),
 predicates feeding an evaluation or plan noun (確認する必要, 要請する予定), the bare nouns (日米合意,
 合意に基づいて, 決定事項), and everything outside the lexicon: holding meetings (開催, 会談を行う),
 exchanging views (意見交換), thanks (謝意), evaluations (重要である, 不可欠), 歓迎, 強調.
@@ -685,6 +696,7 @@ def _first_person_frames(view: SentenceView, lex: Lexicon) -> list[TriggerMatch]
 CONTINUED_PLEDGE = re.compile(
     r"^(?:考え|所存|方針|決意|覚悟)(?:であり(?:まして)?|で|であります?が|ですが|でございますが)[、，]$"
 )
+FRAME_HEADS = ("考え", "所存", "方針", "決意", "覚悟", "こと", "事")
 SPEAKER_TOPIC = re.compile(
     r"^(?:私|我々|われわれ|私ども|政府|日本政府|我が国|わが国|日本|防衛省|外務省)(?:としては|としても|については|は)[、，]?$"
 )
@@ -693,6 +705,8 @@ SPEAKER_TOPIC = re.compile(
 def _continued_frame_end(view: SentenceView, lex: Lexicon, b: int) -> int:
     """The last token of a mid-sentence first-person frame headed by bunsetu ``b``, or -1."""
     text = view.bunsetu_text(b)
+    if not text.startswith(FRAME_HEADS):
+        return -1
     prev = b - 1
     if view.bunsetu[prev].head != b or not view.is_predicate(prev):
         return -1
