@@ -63,6 +63,12 @@ FRAME_TESTS = [
      [("堅持していく", "pledge")]),
     # a request made in the speech takes its auxiliary
     ("北朝鮮に対して、関連する決議を完全に履行するよう求めます。", [("求めます", "request")]),
+    # the speaker's own act before the addressee of a request is a pledge of its own
+    ("日本としては、厳しい制裁を実施し、ロシアに対して、部隊の即時撤退を強く求めていきます。",
+     [("実施し", "pledge"), ("求めていきます", "request")]),
+    # the dictionary form under a speaker-side topic is a pledge (gold rules)
+    ("防衛省・自衛隊としては、関係機関の捜査に全面的に協力する。", [("協力する", "pledge")]),
+    ("政府としては、被災地の復興に全力で取り組む。", [("取り組む", "pledge")]),
 ]
 
 # coordinated clauses that are manner, attention, basis or someone else's act: no record of their own
@@ -92,6 +98,9 @@ ANSWER_NOT_COMMITMENTS = [
     "我が国は、そうした変更は容認しないという考えであり、各国も同じ立場です。",
     # a claim reported, not an act
     "今般の決定は我が国自身の判断であり、米国からの要請を受けたとの指摘は当たりません。",
+    # the dictionary form describing a thing or another party
+    "この法律は、防衛省の組織について定める。",
+    "部隊は、来月から現地で活動する。",
 ]
 # fmt: on
 

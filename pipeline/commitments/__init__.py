@@ -66,6 +66,8 @@ tests/fixtures/gold/README.md are followed where they speak):
 - A Diet record may hand the floor to another speaker (〔国務大臣岸信夫君登壇〕, speaker.py): the
   discourse starts afresh and the new speaker decides whether first-person acts count. A sentence
   restating a question (…についてお尋ねがありました) holds no act up to the question's end.
+- A sentence ending in the dictionary form of an action verb under a speaker-side topic
+  (防衛省・自衛隊としては、…に協力する。) is a pledge like the plain polite form (gold rules).
 - Mid-sentence first-person frames count like sentence-final ones (gold rules): 〜していく考え
   であり、 (a pledge; 〜よう強く求めていく考え a request), 我が国については…堅持していくことから (a
   reason given by the speaker's side); a frame whose verb is no act (…の重要性を強調する考えです)

@@ -804,7 +804,8 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
         # 〜ていく/〜てまいる, or a policy statement in the plain polite form (〜を強化します,
         # 〜に取り組みます: gold rules); a plain 〜ます of an opinion, a speech act of the session
         # or a description (と考えます, 申し上げます, 〜になります) is none
-        if ctype is CommitmentType.PLEDGE and not frame and not (final and plain_polite_pledge(view, lex, root, end)):
+        plain = final and (plain_polite_pledge(view, lex, root, end) or plain_form_pledge(view, lex, root, end))
+        if ctype is CommitmentType.PLEDGE and not frame and not plain:
             return None
         first = _verb_start(view, root)
         last = end
@@ -946,6 +947,51 @@ def plain_polite_pledge(view: SentenceView, lex: Lexicon, root: int, end: int) -
         if subject and not _speaker_side(view, lex, c):
             return False
     return True
+
+
+def plain_form_pledge(view: SentenceView, lex: Lexicon, root: int, end: int) -> bool:
+    """A policy statement in the plain form under a speaker-side topic (防衛省としては、…に取り組む。).
+
+    The sentence ends in the dictionary form of an action verb (gold rules: 〜としては、…取り組む。
+    / …協力する。 are pledges); without a topic naming the speaker's side (政府としては, 我が国は) a
+    plain sentence describes (この法律は…定める, 部隊は…展開する) and is none.
+    """
+    last = view.tokens[end]
+    if last.lemma in ("ます", "だ", "です", "た") or last.pos not in ("VERB", "AUX"):
+        return False
+    if "終止形" not in (last.inflection or ""):
+        return False
+    content = view.content_tokens(root)
+    if not content:
+        return False
+    verb = view.tokens[content[0]]
+    if verb.pos not in ("VERB", "NOUN") or NUMERAL.fullmatch(view.token_text(content[0])):
+        return False
+    lemmas = {view.tokens[k].lemma for k in range(content[0], end + 1)}
+    if (
+        verb.lemma in lex.plain_non_acts
+        or verb.lemma in lex.non_acts
+        or verb.lemma in lex.non_volitional
+        or verb.lemma in STATIVE
+        or lemmas & {"れる", "られる", "ない", "ぬ", "ず", "ある", "いる", "おる", "できる", "出来る", "べし"}
+    ):
+        return False
+    if any(CONDITION_CLAUSE.search(view.bunsetu_text(c)) for c in view.children.get(root, ())):
+        return False
+    return any(_speaker_topic(view, lex, b) for b in range(root))
+
+
+def _speaker_topic(view: SentenceView, lex: Lexicon, b: int) -> bool:
+    """政府としては / 防衛省・自衛隊としても / 我が国は: a topic naming the speaker's side."""
+    text = view.bunsetu_text(b)
+    m = re.fullmatch(r"(.+?)(?:としては|としても|として|は)[、，]?", text)
+    if m is None:
+        return False
+    words = m.group(1)
+    if words in lex.self_words or SPEAKER_SIDE.fullmatch(words):
+        return True
+    parts = re.split(r"[・･及び]", words)
+    return all(part.endswith(("省", "庁", "自衛隊", "政府")) for part in parts if part)
 
 
 def _speaker_side(view: SentenceView, lex: Lexicon, b: int) -> bool:
