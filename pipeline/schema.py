@@ -19,7 +19,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "tokens": "tokens.v1",
     "dates": "dates.v4",
     "entities": "entities.v2",
-    "commitments": "commitments.v3",
+    "commitments": "commitments.v4",
 }
 
 STAGES: tuple[str, ...] = ("tokens", "dates", "entities", "commitments")

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.commitments import _contains
 from pipeline.commitments.parties import PartyResolver, country_codes
-from pipeline.commitments.speaker import find_speaker
+from pipeline.commitments.speaker import find_speaker, stage_turns
 from tests.commitments_helpers import entity
 
 # fmt: off
@@ -19,6 +19,11 @@ COUNTRY_TESTS = [
     ("南スーダン", ("SS",)),
     ("米国", ("US",)),
     ("日米両国", ("JP", "US")),
+    # organizations and groups are parties by their short names (gold rules)
+    ("ＡＰＥＣ閣僚会議", ("APEC",)),
+    ("アジア太平洋経済協力閣僚会議", ("APEC",)),
+    ("Ｇ７首脳会合", ("G7",)),
+    ("国連総会", ("UN",)),
 ]
 COUNTRY_NOT_APPLICABLE = ["在日米軍", "防衛協力", "海洋安全保障", "参加国", "同盟"]
 
@@ -131,3 +136,27 @@ def test_commitments_speaker_absent_in_prose() -> None:
 @pytest.mark.parametrize(("period", "day", "expected"), CONTAINS_TESTS)
 def test_commitments_period_contains(period: str, day: str, expected: bool) -> None:
     assert _contains(period, day) is expected
+
+
+# (stage direction line, name, role, government)
+# fmt: off
+STAGE_TESTS = [
+    ("〔国務大臣岸信夫君登壇〕", "岸信夫", "国務大臣", True),
+    ("〔内閣総理大臣岸田文雄君登壇、拍手〕", "岸田文雄", "内閣総理大臣", True),
+    ("〔本村伸子君登壇〕", "本村伸子", "", False),
+]
+STAGE_NOT_TURNS = ["〔議長退席、副議長着席〕", "〔拍手〕", "〔委員長退席、中山委員長代理着席〕"]
+# fmt: on
+
+
+@pytest.mark.parametrize(("line", "name", "role", "government"), STAGE_TESTS)
+def test_commitments_stage_direction_turns(line: str, name: str, role: str, government: bool) -> None:
+    text = "○国務大臣（林芳正君）　お答えいたします。\n　　　　" + line + "\n　お答えいたします。\n"
+    (turn,) = stage_turns(text)
+    assert (turn.name, turn.role, turn.government) == (name, role, government)
+    assert text[turn.start : turn.end] == line
+
+
+@pytest.mark.parametrize("line", STAGE_NOT_TURNS)
+def test_commitments_stage_directions_that_are_no_turns(line: str) -> None:
+    assert stage_turns("○議長（山田太郎君）　これより会議を開きます。\n　" + line + "\n") == []

@@ -54,9 +54,39 @@ tests/fixtures/gold/README.md are followed where they speak):
   party's commitment unless a party is also named.
 - Listed items of a statement are typed ``agreement`` (a joint statement's contents are agreed
   by its parties); items headed by 歓迎/強調/謝意 are not commitments.
-- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none, and a
+- Dates are never guessed: a meeting whose date is not written (日米首脳会談では…) gives none unless
+  the trip report places it (context.py: the trip it was held on, the bare meeting it names), and a
   clause does not inherit the reported meeting's date when its own sentence reports other dated
   meetings (こうして日米両国は…こととし、10年11月13日の首脳会談で…こととした).
+- A partner named in the clause who is no party of the meeting being reported (李中国外交部長とは…
+  一致 while an APEC meeting is reported) met the speaker separately: no venue, the trip's date.
+  An organization or group has its short name as member (APEC, UN, G7: countries.json), and its
+  act is joint by itself (Ｇ７首脳は…確認). An agreement voiced by one foreign party (マティス長官
+  から…一致) is with the speaker's side.
+- A Diet record may hand the floor to another speaker (〔国務大臣岸信夫君登壇〕, speaker.py): the
+  discourse starts afresh and the new speaker decides whether first-person acts count. A sentence
+  restating a question (…についてお尋ねがありました) holds no act up to the question's end.
+- A sentence ending in the dictionary form of an action verb under a speaker-side topic
+  (防衛省・自衛隊としては、…に協力する。) is a pledge like the plain polite form (gold rules).
+- Mid-sentence first-person frames count like sentence-final ones (gold rules): 〜していく考え
+  であり、 (a pledge; 〜よう強く求めていく考え a request), 我が国については…堅持していくことから (a
+  reason given by the speaker's side); a frame whose verb is no act (…の重要性を強調する考えです)
+  only carries its coordinated predicates. …とともに、 and …つつ、 clauses are coordinated with the
+  frame wherever GiNZA hangs them (not from inside a relative clause; below a request, only
+  …つつ、 and clauses before the addressee are the speaker's: 北朝鮮に対し、…履行するとともに、
+  …取るよう求めます asks both).
+- Not acts: a fact the speaker evaluates (…確認されたものと受け止めております), a claim reported
+  (…要請を受けたとの指摘は当たりません), a wish that is a speech act or asks the audience
+  (申し上げたい, 御覧いただきたい, 御理解を賜りたい, 説明させていただきたい), answering the
+  question itself (お答えをしてまいります).
+- Acts recalled in noun phrases are ``background`` (gold rules): a joint act in a relative clause
+  whose venue phrase GiNZA hangs elsewhere (…２プラス２において打ち出した方向性: that meeting's
+  parties, date and venue); a request received (…の譲渡要請を受け, 米国からの要請に応じ: the
+  sender, from …からの/…の or the foreign party the sentence names before it, else none); a
+  request that is an adopted document's content (…撤退を求めることなどを内容とする総会決議: the
+  body adopting it, dated and venued by the meeting). A government's 策定 of a strategy or plan is
+  a decision when it took place in a main clause (…戦略を策定するとともに、…を決定しました); a date
+  opening coordinated clauses dates them all.
 
 Offsets are code points into ``text``; every span satisfies ``text[start:end] == surface``.
 Nothing is raised for odd input: a sentence without a usable parse yields nothing.
@@ -73,6 +103,7 @@ from typing import Any
 
 from pipeline.commitments.context import (
     HOLDING_LEMMAS,
+    NOT_A_PARTY,
     Discourse,
     Occasion,
     VenueMention,
@@ -80,10 +111,10 @@ from pipeline.commitments.context import (
     is_heading,
 )
 from pipeline.commitments.lexicon import Lexicon, load_lexicon
-from pipeline.commitments.parties import SELF_CODE, PartyResolver, unique
-from pipeline.commitments.speaker import Speaker, find_speaker
+from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
+from pipeline.commitments.speaker import Speaker, find_speaker, stage_turns
 from pipeline.commitments.syntax import SentenceView, sentence_views
-from pipeline.commitments.triggers import TriggerMatch, find_triggers
+from pipeline.commitments.triggers import REQUEST_VERBS, TriggerMatch, find_triggers
 from pipeline.parse import ParsedDoc
 from pipeline.schema import (
     Actor,
@@ -116,6 +147,11 @@ ACTOR_PARTICLES = frozenset(
         "も",
         "としては",
         "として",
+        "としても",
+        # the same as ``SentenceView.particles`` writes them (し of として is an auxiliary)
+        "とては",
+        "とて",
+        "とても",
         "とも",
         "では",
         "で",
@@ -156,6 +192,7 @@ CONJUNCTIVE_NOUNS = frozenset(
         "為",
         "など",
         "等",
+        "次第",
     }
 )
 # the head of an actor phrase: who can commit (a side, a government, an office, a person)
@@ -163,6 +200,8 @@ PARTY_HEAD = re.compile(
     r"(?:側|国|政府|首脳|大臣|長官|総理|首相|大統領|閣僚|外相|国防相|防衛相|代表|両者|双方|私|私ども|我々|われわれ|当方|先方|"
     r"主席|国王|女王|知事|大使|司令官|議長|間|省|庁|当局|陣営|両国|日米|日米韓|米韓|日韓|日中|日豪)$"
 )
+# verbs that are a joint act only with the joint meeting or document in their own clause
+JOINT_VENUE_VERBS = frozenset({"定める", "打ち出す"})
 ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
 # acts with two parties at least
 JOINT_TYPES = frozenset({CommitmentType.AGREEMENT, CommitmentType.CONFIRMATION, CommitmentType.REAFFIRMATION})
@@ -238,16 +277,25 @@ def find_commitments(
         doc_date=_doc_date(meta),
         state=Discourse(),
     )
+    later_turns = stage_turns(text)
     out: list[Commitment] = []
     list_occasion: Occasion | None = None
     for view in sentence_views(text, parsed, sentences):
+        if later_turns and later_turns[0].start < view.end:
+            # 〔国務大臣岸信夫君登壇〕: another speaker takes the floor; what they report starts afresh
+            ctx.speaker = later_turns.pop(0)
+            ctx.state = Discourse()
+            ctx.partner, ctx.paragraph_parties = (), ()
+            list_occasion = None
+            continue
         venues = find_venues(view, lex, ctx.dates, entities, ctx.resolver, ctx.state)
         heading = is_heading(view)
         if heading and not venues and not view.surface.startswith(LIST_MARKERS):
             ctx.state.reset_section()
             list_occasion = None
             continue
-        if NEW_QUESTION.search(view.surface):
+        question = NEW_QUESTION.search(view.surface)
+        if question:
             # 次に、…についてお尋ねがありました: an answer moves to a new topic
             ctx.state.reset_section()
         if view.surface.startswith(LIST_MARKERS) and list_occasion is not None:
@@ -257,6 +305,11 @@ def find_commitments(
         ctx.partner = _pair_partner(view.surface, lex) or ctx.partner
         first_person = _speaks_for_party(ctx)
         triggers = _outermost(view, find_triggers(view, lex, first_person=first_person))
+        if question:
+            # …を国際社会が一体となり求めることの重要性についてお尋ねがありました: the question
+            # restated, no act of a party; an answer may follow in the same sentence (…ましたが、…)
+            asked_until = view.start + question.end()
+            triggers = [t for t in triggers if view.tokens[t.first].start >= asked_until]
         found_here: list[Commitment] = []
         paragraph = ctx.text.rfind("\n", 0, view.start)
         if paragraph != ctx.paragraph_start or any(v.reported for v in venues):
@@ -274,6 +327,8 @@ def find_commitments(
             frame_venues = [v.occasion for v in venues if v.occasion.kind == "statement"]
             list_occasion = frame_venues[-1] if frame_venues else ctx.state.current
         for v in venues:
+            # …サミットにおける…議論についてお尋ねがありました: the meeting asked about is what the
+            # answer reports
             ctx.state.push(v.occasion, current=v.reported)
     return tuple(_with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
 
@@ -458,6 +513,8 @@ def _actor_phrase(
             continue
         if _in_contrastive(view, b, match):
             continue
+        if b < match.pred and _in_relative(view, b, match):
+            continue  # ロシア、中国及び米国も出席する場で: the subject of a relative clause
         found = _party_members(view, b, ctx, context)
         if found is None:
             continue
@@ -486,11 +543,12 @@ def _actor_phrase(
                 if found is not None and found[0] == "partner":
                     partners.extend(found[1])  # 米国との間では、…ことで意見の一致を見ました
                 continue
-            if particles not in ("は", "が", "から", "からは", "より", "よりは"):
+            speaker_side = match.kind == "first_person" and particles in ("とては", "とても", "とて")
+            if particles not in ("は", "が", "から", "からは", "より", "よりは") and not speaker_side:
                 continue
-            if _embedded(view, b, match):
-                continue
-            is_topic = particles in ("は", "が")
+            if _embedded(view, b, match) and not speaker_side:
+                continue  # (日本としても、…努力をしていく考え: the speaker's side, inside the frame)
+            is_topic = particles in ("は", "が") or speaker_side
             if is_topic and _inside_report(view, b):
                 continue
             if _in_contrastive(view, b, match):
@@ -526,6 +584,19 @@ def _embedded(view: SentenceView, b: int, match: TriggerMatch) -> bool:
             if noun not in ("こと", "事", "旨", "の", "ほか", "他"):
                 return True
     return b in content_nodes and marker not in ("こと", "事", "旨")
+
+
+def _in_relative(view: SentenceView, b: int, match: TriggerMatch) -> bool:
+    """Whether ``b`` sits in a clause modifying a noun below the trigger (…も出席する場で)."""
+    for anc in view.ancestors(b):
+        if anc == match.pred:
+            return False
+        bun = view.bunsetu[anc]
+        if bun.dep == "acl" and view.is_predicate(anc) and bun.head >= 0 and bun.head != match.pred:
+            noun = view.tokens[view.content_tokens(bun.head)[0]].lemma
+            if noun not in CONJUNCTIVE_NOUNS:
+                return True
+    return False
 
 
 def _in_contrastive(view: SentenceView, b: int, match: TriggerMatch) -> bool:
@@ -659,7 +730,7 @@ def _frame_dates(
         if not (view.start <= d.start < view.end) or any(a <= d.start < b for a, b in skip):
             continue
         b = view.bunsetu_at(d.start)
-        if b is None or b not in nodes:
+        if b is None or (b not in nodes and not _shared_opening(view, b, spine)):
             continue
         after = view.text[d.end : d.end + 6]
         if NOT_OCCASION_DATE.match(after) or d.mod is not None:
@@ -675,6 +746,22 @@ def _frame_dates(
         if adjunct or of_venue:
             out.append(d)
     return out
+
+
+def _shared_opening(view: SentenceView, b: int, spine: frozenset[int]) -> bool:
+    """A date opening coordinated clauses dates them all (昨年末、…を策定するとともに、…を決定しました).
+
+    GiNZA hangs it on the first clause; it reaches the others through coordinated predicates only.
+    """
+    if not spine or not view.bunsetu_text(b).endswith(("、", "，")):
+        return False
+    for anc in view.ancestors(b):
+        if anc in spine:
+            return True
+        bun = view.bunsetu[anc]
+        if bun.dep not in ("advcl", "conj") or not view.is_predicate(anc):
+            return False
+    return False
 
 
 def _coordinated_into(view: SentenceView, b: int, targets: set[int]) -> bool:
@@ -753,6 +840,18 @@ def _commitments(
         if not v.reference
         and ((v.bunsetu in frame_set and not _venue_in_other_clause(view, v, match)) or _leading_venue(view, match, v))
     ]
+    if not frame_venues and _mention(view, match, triggers) is Mention.BACKGROUND:
+        # 昨年十月の日米２プラス２において打ち出した方向性: the venue phrase of a relative clause,
+        # whatever GiNZA hung it on, is where the recalled act took place
+        region = _clause_region(view, match)
+        frame_venues = [
+            v
+            for v in venues
+            if not v.reference
+            and v.bunsetu >= 0
+            and _within(view, v.bunsetu, region)
+            and view.particles(v.bunsetu) in ("において", "で", "にて", "の場で")
+        ]
     # what is being reported: a meeting reported earlier in this sentence, else the discourse's
     t_start = view.tokens[match.first].start
     earlier = [v.occasion for v in venues if v.reported and v.occasion.end <= t_start]
@@ -803,6 +902,9 @@ def _commitments(
         own_dates = []
     elif frame_venues:
         occasions = [frame_venues[-1].occasion]
+    elif mention is Mention.BACKGROUND and _request_document(view, match) >= 0:
+        # …撤退を求めることなどを内容とする総会決議が採択: the meeting that adopted the document
+        occasions = [current]
     elif mention is Mention.BACKGROUND and not _evaluated_act(view, match):
         occasions = [None]
     elif any(
@@ -812,6 +914,10 @@ def _commitments(
         # the sentence reports other dated occasions of its own: this clause belongs to none of
         # them, and inheriting the discourse's occasion would cross their predicates
         occasions = [None]
+    elif explicit and current is not None and _outside_occasion(members, current):
+        # 李中国外交部長とは、…一致 while an APEC meeting is being reported: a meeting of its
+        # own with that partner, held on the trip being reported (its date, no venue)
+        occasions = [ctx.state.visit]
     else:
         occasions = [current]
     date_sets: list[DateMention | None]
@@ -862,6 +968,11 @@ def _commitments(
         actor = _actor(members, ids, explicit, party_source, match, ctx)
         if match.type in ONE_SIDED and not explicit and members:
             actor = Actor(members=members, inferred=True, entities=())
+        if mention is Mention.BACKGROUND and match.type is CommitmentType.REQUEST:
+            requester = _requester(view, match, occ, ctx)
+            if not requester:
+                continue  # a recalled request of nobody named: no party's act
+            actor = Actor(members=requester, inferred=True, entities=())
         if (
             match.type in JOINT_TYPES
             and match.kind == "predicate"
@@ -873,6 +984,17 @@ def _commitments(
             # nobody: the partner in context (日米同盟…で一致し); an act of one named party
             # (大統領から…コミットメントを改めて表明) stays that party's
             actor = replace(actor, members=unique([*(actor.members or (SELF_CODE,)), *ctx.partner]))
+        elif (
+            match.type is CommitmentType.AGREEMENT
+            and len(actor.members) == 1
+            and actor.members[0] != SELF_CODE
+            and actor.members[0] not in ctx.lex.international.values()
+            and ctx.speaker is not None
+        ):
+            # マティス長官から、…認識が示され、…協力していくことで一致: the source of a statement
+            # is one side of the agreement; the speaker's is the other (an organization or group,
+            # APEC, agrees on its own)
+            actor = replace(actor, members=(SELF_CODE, actor.members[0]))
         # a visit is when and with whom, never where (it is no meeting or document)
         venue = Venue(entity_id=occ.entity_id, surface=occ.surface) if occ is not None and occ.kind != "visit" else None
         if match.negative:
@@ -880,6 +1002,80 @@ def _commitments(
             date, venue = None, None
         records.append(_record(view, match, actor_b, actor, date, venue, mention, "main"))
     return records
+
+
+def _outside_occasion(members: Sequence[str], current: Occasion) -> bool:
+    """Whether a party named in the clause takes no part in the occasion being reported.
+
+    Only for a meeting whose parties are known (a named or organization meeting, not a visit):
+    a foreign party of the clause missing from it means the act took place elsewhere.
+    """
+    if current.kind != "meeting" or current.generic:
+        return False
+    known = {c for c in current.parties if c != SELF_CODE}
+    named = {c for c in members if c != SELF_CODE}
+    return bool(known) and bool(named) and not named <= known
+
+
+DOCUMENT_NOUNS = ("決議", "決議案", "声明", "宣言", "書簡", "文書", "コミュニケ")
+
+
+def _request_document(view: SentenceView, match: TriggerMatch) -> int:
+    """The document whose content a request is (…撤退を求めることなどを内容とする総会決議), or -1.
+
+    The request clause reaches the document noun through こと/など and …を内容とする only.
+    """
+    if match.type is not CommitmentType.REQUEST or match.kind != "predicate" or match.received:
+        return -1
+    memo = view.memo.setdefault("request_document", {})
+    if match.pred in memo:
+        return int(memo[match.pred])
+    found = -1
+    for anc in itertools.islice(view.ancestors(match.pred), 4):
+        content = view.content_tokens(anc)
+        words = "".join(view.token_text(k) for k in content)
+        lemma = view.tokens[content[0]].lemma if content else ""
+        if words.endswith(DOCUMENT_NOUNS):
+            found = anc
+            break
+        if lemma in ("こと", "事", "内容") or (lemma in ("する", "為る") and view.is_predicate(anc)):
+            continue
+        break
+    memo[match.pred] = found
+    return found
+
+
+def _requester(view: SentenceView, match: TriggerMatch, occ: Occasion | None, ctx: _DocContext) -> tuple[str, ...]:
+    """Who made a recalled request: the body adopting the document, or the sender of one received.
+
+    A document's request is its authors' (the meeting that adopted it, or a body in its name:
+    国連総会の緊急特別会合 → UN); a received request (…要請を受け) is the party marked by から
+    (米国からの要請), else the foreign party the sentence names before it (韓国隊の…譲渡要請 → KR).
+    """
+    lex = ctx.lex
+    document = _request_document(view, match)
+    if document >= 0:
+        if occ is not None and any(c != SELF_CODE for c in occ.parties):
+            return occ.parties
+        return tuple(c for c in country_codes(view.bunsetu_text(document), lex) if c != SELF_CODE)
+    if not match.received:
+        return ()
+    before = view.text[view.start : view.tokens[match.first].start]
+    # 日本の要請に基づき, 米国からの要請を受け: the party written right before the request
+    owner = re.search(r"([^、，。のを]{1,12})(?:から)?の(?:[^、，。]{0,12}の)?$", before)
+    if owner is not None:
+        codes = country_codes(owner.group(1), lex)
+        if not codes and re.search(r"(?:我が国|わが国|政府)$", owner.group(1)):
+            codes = (SELF_CODE,)
+        if codes:
+            return codes
+    source = re.search(r"([^、，。]{1,20})から(?:の|は|も)?[^、，。]{0,40}$", before)
+    if source is not None:
+        codes = tuple(c for c in country_codes(source.group(1), lex) if c != SELF_CODE)
+        if codes:
+            return codes
+    plain = NOT_A_PARTY.sub(lambda m: "＿" * len(m.group()), before)
+    return tuple(c for c in country_codes(plain, lex) if c != SELF_CODE)
 
 
 def _acting_party(
@@ -894,8 +1090,9 @@ def _acting_party(
     """Whether the act is a party's: not a Diet member's own request, not 国際社会は/…組合が."""
     speaker = ctx.speaker
     one_sided = match.type in ONE_SIDED
-    if mention is Mention.BACKGROUND and one_sided:
-        return False  # …を求める決議, …を求める議論: a recalled request is not reported as made
+    recalled = match.received or _request_document(view, match) >= 0
+    if mention is Mention.BACKGROUND and one_sided and not recalled:
+        return False  # …を求める議論: a recalled request is not reported as made
     if one_sided and _procedural_object(view, match, ctx):
         return False
     # a member's 〜を求めました / 〜してまいります speaks for no party
@@ -931,7 +1128,9 @@ def _non_party_subject(view: SentenceView, frame: Sequence[int], match: TriggerM
 
 def _future(view: SentenceView, match: TriggerMatch) -> bool:
     """〜てまいります / 〜ていく / 〜たい after the trigger: a commitment made in the text itself."""
-    tail = view.span_text(match.last, view.bunsetu[match.pred].last) if match.pred >= 0 else ""
+    # the tail after the verb (求めていく: the trigger itself runs over its auxiliary)
+    verb = match.first if match.lemma in REQUEST_VERBS else match.last
+    tail = view.span_text(verb, max(match.last, view.bunsetu[match.pred].last)) if match.pred >= 0 else ""
     nxt = view.bunsetu[match.pred].head
     if nxt >= 0 and view.bunsetu[match.pred].dep in ("aux", "advcl") and nxt == match.pred + 1:
         tail += view.bunsetu_text(nxt)
@@ -939,7 +1138,7 @@ def _future(view: SentenceView, match: TriggerMatch) -> bool:
         return True
     # 〜を求めます said in the speech: the sentence-final non-past polite form of the trigger itself
     # (not 要請が想定をされます, 要請をいたしております: a state, not an act of the speech)
-    lemmas = {view.tokens[k].lemma for k in range(match.last, view.bunsetu[match.pred].last + 1)}
+    lemmas = {view.tokens[k].lemma for k in range(verb + 1, view.bunsetu[match.pred].last + 1)}
     return (
         view.bunsetu[match.pred].head < 0
         and re.search(r"ます[。．]?$", tail) is not None
@@ -1002,7 +1201,17 @@ def _leading_venue(view: SentenceView, match: TriggerMatch, v: VenueMention) -> 
         return False
     if _venue_in_other_clause(view, v, match):
         return False  # 先月の日米２プラス２で一致した認識を改めて確認: the venue of the recalled act
-    return view.particles(v.bunsetu) in ("で", "において", "においては", "では", "にて", "の際に", "の場で")
+    return view.particles(v.bunsetu) in (
+        "で",
+        "でも",
+        "において",
+        "においては",
+        "においても",
+        "では",
+        "にて",
+        "の際に",
+        "の場で",
+    )
 
 
 def _joint(
@@ -1014,11 +1223,15 @@ def _joint(
     view: SentenceView,
 ) -> bool:
     """A joint setting for 確認/定める: two parties named, or a meeting/statement at hand."""
+    bodies = set(load_lexicon().international.values())
     if len(members) >= 2 or any(v.occasion.kind != "visit" for v in frame_venues):
+        return True
+    if any(m in bodies for m in members):
+        # Ｇ７首脳は、…を確認: a group or organization is many parties acting together
         return True
     if explicit:
         return False
-    if match.lemma == "定める":
+    if match.lemma in JOINT_VENUE_VERBS:
         return False  # a law or plan 'provides': only a joint document's 定めた is an agreement
     # 確認できた/確認された about a fact needs a meeting being reported right here; the
     # potential may sit in the next bunsetu (確認することもできました)
@@ -1083,6 +1296,8 @@ def _evaluated_act(view: SentenceView, match: TriggerMatch) -> bool:
 def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[TriggerMatch]) -> Mention:
     """``background`` for a trigger in a relative clause about a thing (…において定めた戦略目標)."""
     pred = view.bunsetu[match.pred]
+    if match.received:
+        return Mention.BACKGROUND  # …の譲渡要請を受け: a request recalled as received
     if match.kind != "predicate" or pred.dep != "acl" or pred.head < 0:
         return Mention.MAIN
     head = pred.head
@@ -1090,14 +1305,23 @@ def _mention(view: SentenceView, match: TriggerMatch, triggers: Sequence[Trigger
     if _evaluated_act(view, match):
         # …を確認できたことは、大きな意義があります: an act recalled to be evaluated
         return Mention.BACKGROUND
+    if _request_document(view, match) >= 0:
+        return Mention.BACKGROUND  # …を求めることなどを内容とする総会決議: a request recalled
     if noun in CONJUNCTIVE_NOUNS:
         return Mention.MAIN
+    if match.type in ONE_SIDED and (noun in ctx_lex().pledge_nouns or noun in ctx_lex().intent_nouns):
+        return Mention.MAIN  # …よう強く求めていく考えであり: what the speaker's frame undertakes
     # …を完了し、…を再確認、: GiNZA hangs a clause on the next coordinated verbal noun
     if any(t.pred == head or view.token_bunsetu[t.first] == head for t in triggers):
         return Mention.MAIN
     if view.span_text(view.bunsetu[match.pred].first, view.bunsetu[match.pred].last).endswith(("、", "，")):
         return Mention.MAIN
     return Mention.BACKGROUND
+
+
+def ctx_lex() -> Lexicon:
+    """The stage's lexicon (loaded once per process)."""
+    return load_lexicon()
 
 
 def _record(

@@ -34,7 +34,20 @@ fixed the open points):
   a statement only as a topic (issuing one, 共同声明を発出し, does not move the report off the
   meeting that issued it);
 - a bare 会談/会合 in a section whose heading names a meeting is that meeting (its entity and
-  name), dated by the sentence that reports it.
+  name), dated by the sentence that reports it;
+- trip reports: a named meeting attended on a dated trip (…ハノイを訪問し、第十八回アジア太平洋
+  経済協力閣僚会議、通称ＡＰＥＣに出席) dates its later mentions (ＡＰＥＣ閣僚会議では: the
+  parties match the trip's attended meetings) and makes that trip the one being reported; a trip
+  named again without a predicate (次に、シンガポールの訪問の成果ですが) refocuses the report on the
+  earlier dated trip to those countries; bare meetings reported then take that trip's date, and
+  a named meeting with the same partners as a bare meeting just reported (…中国の外務大臣と…
+  会談を行いました。日中外相会談では) is that meeting; a meeting recalled as earlier (さきの…) is
+  not on the trip;
+- a meeting still to come (再開後の六者会合で, 次回の首脳会談で) is never where an act took place;
+  a meeting in an の-phrase about another noun (首脳会議でのドーハ・ラウンドに関する声明発出) is not
+  what is reported; a body written before a meeting with の (国連総会の緊急特別会合 → UN) is its
+  party; a named anaphoric meeting (先般の日米首脳テレビ会談) refers back only to a mention with its
+  parties.
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from pipeline.commitments.lexicon import Lexicon
 from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
@@ -49,7 +63,7 @@ from pipeline.commitments.syntax import SentenceView
 from pipeline.schema import DateMention, Entity, EntityLabel
 
 NAME_CHARS = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ一-龥々ァ-ヶー・･「」『』+＋ⅠⅡⅢⅣⅤ"
-ANAPHORS = ("同", "この際", "今回の", "今回", "本", "当該", "その際", "この", "先般の")
+ANAPHORS = ("同", "この際", "今回の", "今回", "今次", "本", "当該", "その際", "この", "先般の")
 HOLDING_LEMMAS = frozenset({"開催", "行う", "実施", "出席", "開く", "持つ", "臨む", "参加", "会談", "会する"})
 # a country named as a place or a topic, not a party: ソマリア沖, 南スーダン情勢, 朝鮮半島
 NOT_A_PARTY = re.compile(
@@ -81,6 +95,12 @@ HELD_CLAUSE = re.compile(
     r"に[、，]?(?:[^、，。]{1,20}(?:にて|において|で)[、，]?)?(?:開催|実施|行われ|開かれ|催され)(?:された|た)?"
 )
 APPOSITION = re.compile(r"[、，（(]?(?:いわゆる|通称)")
+# a meeting still to come is what is talked about, never where an act took place (再開後の六者会合で)
+FUTURE_BEFORE = re.compile(
+    r"(?:再開後の|次回の|次期|今後の|来年の|来月の|開催予定の|予定される|再開される|開催される|次の)$"
+)
+# 国連総会の緊急特別会合: the body whose meeting it is, written before it with の (not との: a partner)
+BODY_OF = re.compile(r"(?P<body>[^、，。\s「」]{0,15}[^、，。\s「」と])の$")
 NOT_OCCASION_AFTER = re.compile(r"^(?:以来|以降|ぶり|から|まで|より|以前|頃|ごろ|当時|末|中|に向け)")
 
 
@@ -98,6 +118,11 @@ class Occasion:
     generic: bool = False
     anaphoric: bool = False
     heading: bool = False
+    # a visit: the parties of the meetings its sentence says were attended on it (…ハノイを訪問
+    # し、…閣僚会議、通称ＡＰＥＣに出席 → APEC); a meeting: the start of the visit that dates it
+    attended: tuple[str, ...] = ()
+    visit_start: int = -1
+    before: str = ""  # the few characters before the mention (さきの, 先の: recalled as earlier)
 
     @property
     def head_noun(self) -> str:
@@ -146,13 +171,24 @@ class Discourse:
         return None
 
     def push(self, occ: Occasion, *, current: bool) -> None:
-        """Record a reported occasion and make it the current one (unreported ones are dropped)."""
+        """Record a reported occasion and make it the current one (unreported ones are dropped).
+
+        A visit named again without a predicate (次に、シンガポールの訪問の成果ですが) is the earlier
+        dated trip to those countries, now being reported again; a meeting dated by a trip (the
+        conference attended on it) makes that trip the one being reported.
+        """
         if occ.kind == "visit":
+            earlier = self.trip_to(occ) if not current and not occ.anaphoric else None
+            if earlier is not None:
+                self.visit = earlier
+                return
             if not occ.anaphoric:
                 self.visits.append(occ)
             if not current:
                 return
             self.visit = occ
+        elif current and occ.visit_start >= 0:
+            self.visit = next((v for v in self.visits if v.start == occ.visit_start), self.visit)
         if not current and not occ.heading:
             return
         self.history.append(occ)
@@ -161,6 +197,16 @@ class Discourse:
             self.current = occ
         elif current:
             self.current = occ
+
+    def trip_to(self, occ: Occasion) -> Occasion | None:
+        """The latest dated visit whose countries include those of ``occ`` (a visit named again)."""
+        foreign = {c for c in occ.parties if c != SELF_CODE}
+        if not foreign:
+            return None
+        for visit in reversed(self.visits):
+            if visit.date is not None and foreign <= set(visit.parties):
+                return visit
+        return None
 
     def reset_section(self) -> None:
         """A heading without a venue starts a new topic."""
@@ -191,6 +237,12 @@ def is_heading(view: SentenceView) -> bool:
     )
 
 
+@cache
+def _venue_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The venue nouns as one alternation, longest first (built once per lexicon)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
+
+
 def find_venues(
     view: SentenceView,
     lex: Lexicon,
@@ -202,8 +254,7 @@ def find_venues(
     """Occasions mentioned in a sentence, dated and with parties, in text order."""
     sentence = view.surface
     heading = is_heading(view)
-    nouns = list(lex.venue_nouns)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True)))
+    pattern = _venue_pattern(lex.venue_nouns)
     found: list[VenueMention] = []
     local_current: Occasion | None = None
     raw_spans: list[tuple[int, int]] = []
@@ -253,6 +304,8 @@ def find_venues(
         if ent is not None and len(ent.surface) > len(stripped) + 1:
             generic = False  # 防衛相会談 inside the entity 日米の防衛相会談: a named meeting
         parties = _venue_parties(surface, lex)
+        if not parties:
+            parties = _body_parties(sentence[:a], lex)
         bun = view.bunsetu_at(start)
         occ = Occasion(
             start=ent.start if ent else start,
@@ -265,6 +318,7 @@ def find_venues(
             generic=generic,
             anaphoric=anaphoric,
             heading=heading,
+            before=sentence[max(0, a - 6) : a],
         )
         topic = bun is not None and view.particles(bun) in TOPIC_PARTICLES
         # 会談では (bare) is the meeting just reported; ハッサン国防大臣との会談では names its own
@@ -274,14 +328,48 @@ def find_venues(
             prev = found[-1].occasion
             occ = replace(occ, date=occ.date or prev.date, parties=prev.parties or occ.parties)
         occ = _complete(occ, view, resolver, state, local_current, topic=topic and bare, visits=visits)
-        reported = heading or (bun is not None and _reported(view, bun, occ, sentence[b:]))
+        future = FUTURE_BEFORE.search(sentence[:a]) is not None
+        reported = not future and (heading or (bun is not None and _reported(view, bun, occ, sentence[b:])))
         found.append(VenueMention(occasion=occ, bunsetu=bun if bun is not None else -1, reported=reported))
         found[-1] = replace(
-            found[-1], reference=not reported and bun is not None and _reference(view, bun, sentence[b:])
+            found[-1],
+            reference=future or (not reported and bun is not None and _reference(view, bun, sentence[b:])),
         )
         if reported:
             local_current = occ
-    return sorted([*visits, *found], key=lambda v: v.occasion.start)
+    return sorted([*_with_attended(visits, found), *found], key=lambda v: v.occasion.start)
+
+
+def _with_attended(visits: Sequence[VenueMention], meetings: Sequence[VenueMention]) -> list[VenueMention]:
+    """Visits with the parties of the named meetings their sentence reports after them.
+
+    (…ハノイを訪問し、第十八回アジア太平洋経済協力閣僚会議…に出席 → APEC), up to the next visit.
+    """
+    out = []
+    for k, v in enumerate(visits):
+        if v.occasion.anaphoric or v.occasion.date is None:
+            out.append(v)
+            continue
+        until = visits[k + 1].occasion.start if k + 1 < len(visits) else 1 << 62
+        attended = unique(
+            c
+            for m in meetings
+            if v.occasion.end <= m.occasion.start < until and m.occasion.kind == "meeting" and not m.occasion.generic
+            for c in m.occasion.parties
+            if c != SELF_CODE
+        )
+        out.append(replace(v, occasion=replace(v.occasion, attended=attended)) if attended else v)
+    return out
+
+
+def _body_parties(before: str, lex: Lexicon) -> tuple[str, ...]:
+    """The international body of a meeting named right before it with の (国連総会の緊急特別会合 → UN)."""
+    m = BODY_OF.search(before)
+    if m is None:
+        return ()
+    bodies = set(lex.international.values())
+    codes = [c for c in country_codes(m["body"], lex) if c in bodies]
+    return unique(codes)
 
 
 VISIT_RE = re.compile(r"(?P<verb>訪問|訪日|訪米|来日|訪中|訪韓|訪豪|視察)(?P<pred>を?(?:し|する|され|いたし))?")
@@ -386,9 +474,11 @@ def _anaphoric(sentence: str, a: int, surface: str) -> bool:
         return True
     # このマティス長官との防衛相会談, 今回の訪問: the demonstrative opens the noun phrase
     phrase = re.split(r"[、，。]", sentence[:a])[-1]
-    if re.match(r"^(?:この|その|今回の|今般の|先般の)[^、，。]{0,20}$", phrase):
+    if re.match(r"^(?:この|その|今回の|今次|今般の|先般の)[^、，。]{0,20}$", phrase):
         return True
-    return before.endswith(("この際公表された", "この際", "今回の", "その際", "この", "当該", "先般の", "本"))
+    return before.endswith(
+        ("この際公表された", "この際", "今回の", "今次", "今般の", "その際", "この", "当該", "先般の", "本")
+    )
 
 
 def _venue_parties(surface: str, lex: Lexicon) -> tuple[str, ...]:
@@ -431,7 +521,8 @@ def _venue_date(view: SentenceView, a: int, b: int, dates: Sequence[DateMention]
             continue
         if d.mod is not None or d.range == "end":
             continue
-        prefix = sentence[:ds].rstrip()
+        # 現地時間三月二日、…: a time-zone note opens the clause with the date
+        prefix = re.sub(r"(?:現地時間|日本時間)$", "", sentence[:ds].rstrip()).rstrip()
         if not prefix or prefix.endswith(("、", "，", "。")):
             best = d
     if best is None:
@@ -459,6 +550,14 @@ def _complete(
     reported = local or state.current
     if occ.anaphoric:
         ref = state.latest(head_noun=occ.head_noun) or state.latest(kind=occ.kind) or state.current
+        if not occ.generic and any(c != SELF_CODE for c in occ.parties):
+            # 先般の日米首脳テレビ会談: a named meeting refers back only to a mention with its
+            # parties, else it is a meeting of its own (undated here)
+            foreign = {c for c in occ.parties if c != SELF_CODE}
+            ref = next(
+                (o for o in reversed(state.history) if o.kind == occ.kind and foreign <= set(o.parties)),
+                None,
+            )
         if occ.surface.startswith(("この際", "この")) or occ.kind == "statement":
             # この際公表された「2+2」共同発表: the statement issued at the current meeting
             ref = state.latest(head_noun=occ.head_noun) if occ.surface.startswith("同") else state.current or ref
@@ -506,13 +605,18 @@ def _complete(
         )
     # a meeting held during a one-day visit took place that day (五月九日にはジブチを訪問し、…
     # ハッサン国防大臣との会談では…一致)
-    if occ.generic and occ.kind == "meeting" and occ.date is None and state.visit is not None:
+    visit_here = any(v.occasion.end <= occ.start and not v.occasion.anaphoric for v in visits)
+    if occ.generic and occ.kind == "meeting" and occ.date is None and state.visit is not None and not visit_here:
         occ = replace(occ, date=state.visit.date)
     if occ.kind == "meeting" and occ.date is None and not occ.anaphoric:
         # a meeting held during a dated visit (…十八日まで米国ワシントンを訪問し、…日米首脳会談を
         # 行いました; オバマ米大統領が…訪日をしました。…日米首脳会談では): the visit's date, when the
-        # visit is in its sentence or its partners are the meeting's
-        occ = replace(occ, date=_visit_date(occ, visits, state))
+        # visit is in its sentence, its partners or attended meetings are the meeting's, or it is
+        # the trip being reported
+        dating = _dating_occasion(occ, visits, state)
+        if dating is not None and dating.date is not None:
+            start = dating.start if dating.kind == "visit" else dating.visit_start
+            occ = replace(occ, date=dating.date, visit_start=start)
     section = state.section
     if occ.generic and section is not None and section.kind == occ.kind and not section.generic:
         occ = replace(
@@ -527,16 +631,32 @@ def _complete(
     return occ
 
 
-def _visit_date(occ: Occasion, visits: Sequence[VenueMention], state: Discourse) -> DateMention | None:
+def _dating_occasion(occ: Occasion, visits: Sequence[VenueMention], state: Discourse) -> Occasion | None:
+    """The visit (or the bare meeting) that dates a meeting without a date of its own, or None.
+
+    The visit of its sentence (…を訪問し、…会談を行いました); else the latest visit whose countries,
+    or the named meetings attended on it, include the meeting's parties (ＡＰＥＣ閣僚会議では →
+    the trip on which APEC was attended); else, for a named meeting, the bare meeting with the
+    same partners this section reported (…中国の外務大臣と…会談を行いました。日中外相会談では:
+    one meeting), unless it is recalled as an earlier one (さきの日米首脳会談).
+    """
     here = [v.occasion for v in visits if v.occasion.end <= occ.start and not v.occasion.anaphoric]
     if here:
-        return here[-1].date
+        return here[-1]
     foreign = {c for c in occ.parties if c != SELF_CODE}
     if not foreign:
         return None
     for visit in reversed(state.visits):
-        if foreign <= set(visit.parties):
-            return visit.date
+        if foreign <= {*visit.parties, *visit.attended}:
+            return visit
+    if occ.generic or re.search(r"(?:さきの|先の|先日の|前回の|昨年の|以前の)$", occ.before):
+        return None
+    for earlier in reversed(state.history):
+        if earlier.heading:
+            break  # the section's own occasion: nothing before it is this section's
+        bare = earlier.kind == "meeting" and earlier.generic and earlier.date is not None
+        if bare and foreign <= set(earlier.parties):
+            return earlier
     return None
 
 
@@ -554,6 +674,8 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
         return topic or occ.anaphoric
     if REFERENCE_AFTER.match(after):
         return False
+    if particles in ("での", "における", "においての") and view.bunsetu[b].dep == "nmod":
+        return False  # 首脳会議でのドーハ・ラウンドに関する声明発出: a noun about it, not a report of it
     if not topic and _under_reference_verb(view, b):
         return False  # 日豪首脳会談等での議論も踏まえ, 首脳会談の成果を受けて: a reference point
     if topic or not occ.generic:
@@ -566,7 +688,9 @@ def _reported(view: SentenceView, b: int, occ: Occasion, after: str) -> bool:
     return bool(lemmas & HOLDING_LEMMAS) or view.is_predicate(b)
 
 
-REFERENCE_VERBS = frozenset({"踏まえる", "受ける", "基づく", "先立つ", "向ける", "沿う", "続く", "経る", "通じる"})
+REFERENCE_VERBS = frozenset(
+    {"踏まえる", "受ける", "基づく", "先立つ", "向ける", "沿う", "続く", "経る", "通じる", "見据える"}
+)
 
 
 def _under_reference_verb(view: SentenceView, b: int) -> bool:

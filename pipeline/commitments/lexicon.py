@@ -31,6 +31,11 @@ class PredicateEntry:
     include_object: bool = False
     # whether the verbal noun may be the object of a light verb (承認を得る is receiving approval)
     light: bool = True
+    # only an act that took place counts (打ち出した; 策定するとともに…決定しました): 策定して
+    # いきます, 打ち出す考えです are pledges of the speech
+    past_only: bool = False
+    # ... and only in a main clause: 昨年策定した戦略 names a document
+    main_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +54,14 @@ class Lexicon:
     intent_nouns: frozenset[str]
     plain_non_acts: frozenset[str]
     means_verbs: frozenset[str]
+    cooperation_verbs: frozenset[str]
     light_verbs: frozenset[str]
     non_acts: frozenset[str]
     procedural_objects: tuple[str, ...]
     countries: dict[str, str]
     abbreviations: dict[str, str]
     organizations: dict[str, str]
+    international: dict[str, str]
     japanese_titles: tuple[str, ...]
     us_titles: tuple[str, ...]
     foreign_titles: tuple[str, ...]
@@ -96,6 +103,8 @@ def load_lexicon() -> Lexicon:
             object_types=tuple((k, CommitmentType(v)) for k, v in e.get("object_types", {}).items()),
             include_object=bool(e.get("include_object", False)),
             light=bool(e.get("light", True)),
+            past_only=bool(e.get("past_only", False)),
+            main_only=bool(e.get("main_only", False)),
         )
         for e in trig["predicates"]
     }
@@ -123,12 +132,14 @@ def load_lexicon() -> Lexicon:
         intent_nouns=frozenset(volition["intent_nouns"]),
         plain_non_acts=frozenset(volition["plain_non_acts"]["entries"]),
         means_verbs=frozenset(volition["means_verbs"]["entries"]),
+        cooperation_verbs=frozenset(volition["cooperation_verbs"]["entries"]),
         light_verbs=frozenset(trig["light_verbs"]["entries"]),
         non_acts=frozenset(trig["non_acts"]["entries"]),
         procedural_objects=tuple(trig["procedural_objects"]["entries"]),
         countries=names,
         abbreviations=abbreviations,
         organizations=dict(countries["organizations"]),
+        international=dict(countries["international"]),
         japanese_titles=_entries(parties, "japanese_titles"),
         us_titles=_entries(parties, "us_titles"),
         foreign_titles=_entries(parties, "foreign_titles"),

@@ -210,7 +210,9 @@ class PartyResolver:
         named = bool(members)
         words = re.sub(r"[(（].*?[)）]", "", rest)
         if any(w in words for w in self.lex.collective):
-            members.extend((0, c) for c in context)
+            # 両首脳: every party of the context; Ｇ７首脳, 日米両首脳: the parties already named
+            if not members:
+                members.extend((0, c) for c in context)
             named = True
         if any(w in words for w in self.lex.self_words):
             members.append((0, SELF_CODE))

@@ -3,6 +3,10 @@
 First-person reports in the minutes (〜で一致しました, 〜を求めました, 〜してまいります) are acts of
 the speaker; a government speaker (a minister, the Prime Minister, a vice-minister, a
 parliamentary secretary, a government witness) speaks for Japan, a Diet member speaks for no party.
+
+A plenary record may hold several answers: a stage direction on a line of its own
+(``〔国務大臣岸信夫君登壇〕``, ``〔内閣総理大臣岸田文雄君登壇、拍手〕``, ``〔本村伸子君登壇〕``) hands the
+floor to the person named there; ``stage_turns`` lists those turns with the offset it starts at.
 """
 
 from __future__ import annotations
@@ -27,6 +31,22 @@ GOVERNMENT_ROLES = (
     "政府特別補佐人",
     "副長官",
     "事務総長",
+)
+
+
+# 〔国務大臣岸信夫君登壇〕 / 〔内閣総理大臣岸田文雄君登壇、拍手〕 / 〔本村伸子君登壇〕: a new speaker takes the floor
+STAGE_DIRECTION = re.compile(r"〔(?P<who>[^〔〕、\n]{1,40}?)君登壇(?:[、，][^〔〕\n]*)?〕")
+# the offices a stage direction writes before the name (longest first)
+STAGE_ROLES = (
+    "内閣総理大臣",
+    "国務大臣",
+    "外務大臣",
+    "防衛大臣",
+    "副大臣",
+    "大臣政務官",
+    "内閣官房長官",
+    "政府特別補佐人",
+    "政府参考人",
 )
 
 
@@ -59,3 +79,20 @@ def find_speaker(text: str) -> Speaker | None:
         name = bare[: len(bare) - len(role)] if role else bare
     government = any(role.endswith(r) or r in role for r in GOVERNMENT_ROLES)
     return Speaker(name=name, role=role, government=government, start=m.start(), end=m.end())
+
+
+def stage_turns(text: str) -> list[Speaker]:
+    """The speakers stage directions hand the floor to, in text order.
+
+    A turn's ``start``/``end`` are the offsets of its stage direction; the turn runs until the
+    next one. A stage direction without an office (〔本村伸子君登壇〕) hands the floor to a Diet
+    member, who speaks for no party.
+    """
+    turns: list[Speaker] = []
+    for m in STAGE_DIRECTION.finditer(text):
+        who = m["who"].strip()
+        role = next((r for r in STAGE_ROLES if who.startswith(r)), "")
+        name = who[len(role) :]
+        government = bool(role) and any(role.endswith(r) or r in role for r in GOVERNMENT_ROLES)
+        turns.append(Speaker(name=name, role=role, government=government, start=m.start(), end=m.end()))
+    return turns
