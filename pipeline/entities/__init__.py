@@ -46,6 +46,8 @@ __all__ = ["configure_nlp", "find_entities", "fingerprint", "map_ene_entities"]
 OUR_LABELS = frozenset(label.value for label in EntityLabel)
 # Document structure, not names: 第III部, 第2章, 第5条 (GiNZA tags 第III部 Organization_Other).
 HEADING = re.compile(r"^第[0-9０-９IVXⅠ-Ⅻ一二三四五六七八九十百]+[部章節項条款]$")
+# Counts and ordinals GiNZA calls events (第百九十回 [国会], 計百十二回): a number is no event.
+COUNT = re.compile(r"^[第計約]?[0-9０-９一二三四五六七八九十百千]+[回次度]$")
 # A footnote number glued to a name written in Japanese script: 日米首脳会談1 → 日米首脳会談.
 FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}$")
 # 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
@@ -213,7 +215,12 @@ def _from_parse(text: str, ent: ParsedEntity) -> Candidate | None:
     if start >= end:
         return None
     surface = unicodedata.normalize("NFKC", text[start:end])
-    if HEADING.match(surface) or _is_abbreviation_combo(surface) or not re.search(r"\w", surface):
+    if (
+        HEADING.match(surface)
+        or COUNT.match(surface)
+        or _is_abbreviation_combo(surface)
+        or not re.search(r"\w", surface)
+    ):
         return None
     if ANAPHORIC.match(surface):
         return None
