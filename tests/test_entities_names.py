@@ -185,6 +185,16 @@ REFINED = [
     ([("ウラン", NOUN), ("濃縮", SAHEN), ("活動", SAHEN)], [("ウラン濃縮活動", "Product_Other", "")], []),
     ([("国際", NOUN), ("平和", NOUN), ("協力", SAHEN), ("活動", SAHEN)],
      [("国際平和協力活動", "Organization_Other", "")], []),
+    # GiNZA's persons and places made of kanji common nouns are words (元首, 円安, 派兵) ...
+    ([("元首", NOUN), ("が", PARTICLE), ("来日", SAHEN)], [("元首", "Person", "")], []),
+    ([("円安", NOUN), ("が", PARTICLE), ("進む", VERB)], [("円安", "Continental_Region", "")], []),
+    # ... unless a title takes the name, or a geographic word ends the place
+    ([("門田", NOUN), ("大臣", NOUN), ("は", PARTICLE)], [("門田", "Person", ""), ("大臣", "TITLE", "Title|")],
+     [("門田", "PERSON")]),
+    ([("硫黄島", NOUN), ("の", PARTICLE), ("戦い", NOUN)], [("硫黄島", "Island", "")], [("硫黄島", "LOCATION")]),
+    # counts and ordinals are no events
+    ([("第", "接頭辞"), ("百九十", NUMBER), ("回", NOUN), ("国会", PROPER)], [("第百九十回", "Conference", "")],
+     [("国会", "ORG")]),
 ]
 # fmt: on
 
