@@ -181,6 +181,9 @@ REFINED = [
     ([("財政", NOUN), ("法", NOUN), ("第", "接頭辞"), ("二十九", NUMBER), ("条", SUFFIX), ("に", PARTICLE)],
      [("財政法第二十九条", "Law", "")], [("財政法", "DOCUMENT")]),
     ([("ＣＴＢＴ", NOUN), ("の", PARTICLE), ("発効", SAHEN)], [("ＣＴＢＴ", "Treaty", "")], [("ＣＴＢＴ", "DOCUMENT")]),
+    # a bill is named with its 案
+    ([("郵政", NOUN), ("改革", SAHEN), ("法", NOUN), ("案", SUFFIX), ("を", PARTICLE)],
+     [("郵政改革法", "DOCUMENT", "Law|")], [("郵政改革法案", "DOCUMENT")]),
     # an activity is neither a body nor a product
     ([("ウラン", NOUN), ("濃縮", SAHEN), ("活動", SAHEN)], [("ウラン濃縮活動", "Product_Other", "")], []),
     ([("国際", NOUN), ("平和", NOUN), ("協力", SAHEN), ("活動", SAHEN)],
@@ -207,9 +210,7 @@ def test_entities_token_level_decisions(pieces, ents, expected) -> None:
 def test_entities_assembled_name_wins_over_its_parts() -> None:
     pieces = [("南スーダン", COUNTRY), ("情勢", NOUN), *ABOUT, ("関係", SAHEN), ("国", SUFFIX), ("閣僚", NOUN),
               ("会合", SAHEN), ("を", PARTICLE)]  # fmt: skip
-    assert _found(pieces, [("南スーダン", "Country", "")]) == [
-        ("南スーダン情勢に関する関係国閣僚会合", "EVENT", None)
-    ]
+    assert _found(pieces, [("南スーダン", "Country", "")]) == [("南スーダン情勢に関する関係国閣僚会合", "EVENT", None)]
 
 
 def test_entities_piece_of_a_gazetteer_name_is_not_assembled() -> None:
@@ -223,6 +224,4 @@ def test_entities_piece_of_a_gazetteer_name_is_not_assembled() -> None:
 def test_entities_person_before_cabinet_is_in_the_ruler_span() -> None:
     # the ruler's Cabinet span (安倍内閣) overrides GiNZA's person inside it
     pieces = [("安倍", SURNAME), ("内閣", NOUN), ("の", PARTICLE)]
-    assert _found(pieces, [("安倍", "Person", ""), ("安倍内閣", "ORG", "Cabinet|")]) == [
-        ("安倍内閣", "ORG", None)
-    ]
+    assert _found(pieces, [("安倍", "Person", ""), ("安倍内閣", "ORG", "Cabinet|")]) == [("安倍内閣", "ORG", None)]

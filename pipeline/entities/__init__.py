@@ -292,6 +292,9 @@ def _refine(text: str, tokens: Sequence[ParsedToken], cands: list[Candidate]) ->
             continue
         if cand.label is EntityLabel.DOCUMENT and after is not None and after.start == cand.end:
             cand = _with_treaty_word(text, tokens, index[after.start], cand)
+            if text[cand.start : cand.end].endswith("法") and text[after.start : after.end] == "案":
+                # 税制抜本改革法案: a bill is named with its 案 (ner-wikipedia: 4 of 4 bills)
+                cand = Candidate(cand.start, after.end, cand.label, cand.subtype, cand.canonical, cand.source)
         if (
             cand.label is EntityLabel.DOCUMENT
             and text[cand.start : cand.end].endswith("合意")
