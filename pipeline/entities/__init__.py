@@ -52,6 +52,8 @@ COUNT = re.compile(r"^[第計約]?[0-9０-９一二三四五六七八九十百�
 FOOTNOTE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])[0-9０-９]{1,2}$")
 # 2008年 / 2010 / 第69回 right before an event; 大会 right after one.
 EVENT_PREFIX = re.compile(r"(?:[0-9０-９]{4}年?[ 　]?|第[0-9０-９一二三四五六七八九十百]+回)$")
+# 第二回東アジア首脳会議: an edition's ordinal belongs to a meeting the gazetteer or a rule named.
+ORDINAL_PREFIX = re.compile(r"第[0-9０-９一二三四五六七八九十百]+回$")
 EVENT_SUFFIX = re.compile(r"大会")
 # Area words after a country (日本国内, 中国全土) and collective words GiNZA calls countries.
 AREA_SUFFIX = re.compile(r"(?<=.)(国内|国外|全土|各地|国民)$")
@@ -573,6 +575,10 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         code = country_code(text[cand.start : cand.end])
         if code and cand.label is EntityLabel.LOCATION:
             cand.canonical = cand.canonical or code
+    for cand in cands:
+        ordinal = ORDINAL_PREFIX.search(text, max(0, cand.start - 8), cand.start)
+        if cand.label is EntityLabel.EVENT and cand.source in ("ruler", "name_rule") and ordinal is not None:
+            cand.start = ordinal.start()
     cands = _resolve_overlaps(cands)
     # lists share what they leave out (日米、日中、日ロ首脳会談; …水上部隊及び航空隊)
     units = coordinated_units(text, parsed.tokens, cands)

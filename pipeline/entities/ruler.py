@@ -219,6 +219,9 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
                     *ordinal,
                     *body,
                     {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
+                    # ＡＳＥＡＮ＋３首脳会議: the body and its partners
+                    {"NORM": {"IN": ["+", "＋", "プラス"]}, "OP": "?"},
+                    {"NORM": {"REGEX": r"^\d$"}, "OP": "?"},
                     {"TAG": {"REGEX": "^名詞-固有名詞-地名"}, "OP": "?"},
                     # ＡＳＥＡＮ関連首脳会議, ASEAN拡大国防相会議: the body's related or extended meeting
                     {"NORM": {"IN": ["関連", "拡大", "特別", "非公式", "緊急"]}, "OP": "?"},
