@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.entities.candidates import Candidate
+from pipeline.entities.candidates import Candidate, tokens_within
 from pipeline.entities.canonical import ShortName, country_code, elided_prefix_names, find_definitions
 from pipeline.entities.coordination import coordinated_units, elided_meeting_heads, joined_events
 from pipeline.entities.labels import ENE_MAP, map_ene_entities
@@ -283,7 +283,7 @@ def _refine(text: str, tokens: Sequence[ParsedToken], cands: list[Candidate]) ->
     ends = {c.end: c for c in cands if c.label is EntityLabel.LOCATION}
     out = []
     for cand in cands:
-        inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+        inside = tokens_within(tokens, cand.start, cand.end)
         k = index.get(cand.end)
         after = tokens[k] if k is not None else None
         if cand.source == "model" and cand.label is EntityLabel.PERSON and inside:
@@ -325,7 +325,7 @@ def _common_noun_person(text: str, tokens: Sequence[ParsedToken], cand: Candidat
     """A model PERSON of kanji common nouns only (no 固有名詞 token): not a name."""
     if cand.source != "model" or cand.label is not EntityLabel.PERSON:
         return False
-    inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+    inside = tokens_within(tokens, cand.start, cand.end)
     return (
         bool(inside)
         and not any(t.tag.startswith("名詞-固有名詞") for t in inside)
@@ -466,7 +466,7 @@ def _unit_tails(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candid
     for cand in cands:
         if cand.subtype != "Military_Unit" or cand.source != "ruler":
             continue
-        inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+        inside = tokens_within(tokens, cand.start, cand.end)
         if len(inside) < 3:
             continue
         full = text[cand.start : cand.end]

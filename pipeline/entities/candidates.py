@@ -7,11 +7,14 @@ longer span, then the earlier one).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel, Span
 
-__all__ = ["PRIORITY", "Candidate"]
+__all__ = ["PRIORITY", "Candidate", "tokens_within"]
 
 # Priorities when spans overlap: rules about persons > assembled official names and definitions >
 # the domain ruler and names read off the parse > GiNZA's model > bare proper-noun runs.
@@ -44,3 +47,10 @@ class Candidate:
     def priority(self) -> int:
         """Rank of ``source`` in PRIORITY."""
         return PRIORITY[self.source]
+
+
+def tokens_within(tokens: Sequence[ParsedToken], start: int, end: int) -> Sequence[ParsedToken]:
+    """The tokens that lie inside ``[start, end)`` (``tokens`` sorted and non-overlapping), by bisection."""
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect_right(tokens, end, key=lambda t: t.end)
+    return tokens[first:last]

@@ -31,8 +31,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from pipeline.entities.candidates import tokens_within
 from pipeline.entities.canonical import country_code
 from pipeline.entities.ruler import lexicon
 from pipeline.parse import ParsedToken
@@ -118,7 +119,12 @@ def _head_of(text: str, token: ParsedToken) -> tuple[EntityLabel, str] | None:
     """(DOCUMENT or EVENT, the head word) when ``token`` is or ends in a head word, else None."""
     if not token.tag.startswith(("名詞", "接尾辞")):
         return None
-    surface = _surface(text, token)
+    return _head_of_word(_surface(text, token))
+
+
+@lru_cache(maxsize=65536)
+def _head_of_word(surface: str) -> tuple[EntityLabel, str] | None:
+    # memoized: called for every noun token of every document
     docs, _, events = _heads()
     for words, label in ((docs, EntityLabel.DOCUMENT), (events, EntityLabel.EVENT)):
         found = [h for h in words if surface.endswith(h) and not _inside_katakana_word(surface, h)]
@@ -338,7 +344,7 @@ def quoted_names(text: str, tokens: Sequence[ParsedToken]) -> list[NamedSpan]:
         label = _head_label(text, last)
         if label is None or not (_is_nominal(first) or first.tag.startswith("形状詞")):
             continue
-        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        inside = tokens_within(tokens, start, end)
         if any(_surface(text, t) in ("と", "や") and t.tag.startswith("助詞") for t in inside):
             continue  # 「満州事変と不戦条約」: a title listing two things, not one name
         subtype = "Named_Document" if label is EntityLabel.DOCUMENT else "Named_Event"
