@@ -69,6 +69,32 @@ SENTENCES = [
      {"安倍/PERSON/総理", "トランプ/PERSON/大統領", "日米の防衛相会談/EVENT"}),
     ("日マレーシア防衛相会談で、派遣海賊対処行動水上部隊と自衛隊施設部隊の活動を説明した。",
      {"日マレーシア防衛相会談/EVENT", "派遣海賊対処行動水上部隊/ORG", "自衛隊施設部隊/ORG"}),
+    # a ministry inside a title belongs to the title; the name before it is a person
+    ("久間防衛庁長官は記者会見で述べた。", {"久間/PERSON/防衛庁長官"}),
+    # joint statements named by parties and meeting kind, declarations, the text of a statement
+    ("日米韓首脳共同声明と日朝平壌宣言、会合後の共同発表文を読んだ。",
+     {"日米韓首脳共同声明/DOCUMENT", "日朝平壌宣言/DOCUMENT", "共同発表文/DOCUMENT"}),
+    # meetings named by the number of parties, a body's related meeting, an ordinal and a body party
+    ("六か国協議と六者会合、ＡＳＥＡＮ関連首脳会議に出席した。",
+     {"六か国協議/EVENT", "六者会合/EVENT", "ＡＳＥＡＮ関連首脳会議/EVENT"}),
+    ("第三回日・ＡＳＥＡＮ防衛担当大臣会合とＧ７エネルギー大臣会合が開かれた。",
+     {"第三回日・ＡＳＥＡＮ防衛担当大臣会合/EVENT", "Ｇ７エネルギー大臣会合/EVENT"}),
+    ("先般の首脳電話会談では、日豪、日印、日米首脳会談の成果を確認した。",
+     {"首脳電話会談/EVENT", "日豪/EVENT", "日印/EVENT", "日米首脳会談/EVENT"}),
+    # trade agreements: 日・ is part of the name; an acronym and 協定 are one name
+    ("日・ＥＵ・ＥＰＡと日豪ＥＰＡ、ＲＣＥＰ協定を推進する。",
+     {"日・ＥＵ・ＥＰＡ/DOCUMENT", "日豪ＥＰＡ/DOCUMENT", "ＲＣＥＰ協定/DOCUMENT"}),
+    # cabinets and administrations named by a person
+    ("小泉内閣と第二次安倍内閣、バイデン政権の方針", {"小泉内閣/ORG", "第二次安倍内閣/ORG", "バイデン政権/ORG"}),
+    ("北方四島の帰属の問題を解決する。", {"北方四島/LOCATION"}),
+    ("ＣＴＦ１５１に参加する。", {"ＣＴＦ１５１/ORG"}),
+    # official names with a relational modifier, and a country pair's agreement
+    ("人間の安全保障に関する日米パートナーシップと自由で開かれたインド太平洋構想を推進する。",
+     {"人間の安全保障に関する日米パートナーシップ/DOCUMENT", "自由で開かれたインド太平洋構想/DOCUMENT"}),
+    ("日韓合意と気候変動枠組条約を踏まえる。", {"日韓合意/DOCUMENT", "気候変動枠組条約/DOCUMENT"}),
+    # an edition's ordinal, a body and its partners, the level of a consultation
+    ("第三回東アジア首脳会議とＡＳＥＡＮ＋３首脳会議、日ＡＳＥＡＮ防衛当局次官級会合に出席した。",
+     {"第三回東アジア首脳会議/EVENT", "ＡＳＥＡＮ＋３首脳会議/EVENT", "日ＡＳＥＡＮ防衛当局次官級会合/EVENT"}),
 ]
 MUST_NOT = [
     ("防衛大臣は記者会見で述べた。", {"防衛大臣"}),
@@ -77,6 +103,10 @@ MUST_NOT = [
     ("日米首脳会談1において合意した。", {"日米首脳会談1"}),
     ("自衛隊部隊の貢献に謝意が示された。", {"自衛隊部隊"}),
     ("多国籍の海賊対処部隊で活動する。", {"多国籍", "海賊対処部隊"}),
+    # kinds of countries, activities, a ministry inside a title, a predicate 合意
+    ("同盟国や友好国と連携し、ウラン濃縮活動の停止を求めた。", {"同盟国", "友好国", "ウラン濃縮活動"}),
+    ("久間防衛庁長官は記者会見で述べた。", {"防衛庁"}),
+    ("地域の安定に関する協議を行い、日米で合意した。", {"地域の安定に関する協議", "日米"}),
 ]
 # fmt: on
 

@@ -20,14 +20,10 @@ from pipeline.entities.ruler import countries
 __all__ = ["ShortName", "country_code", "elided_prefix_names", "find_definitions"]
 
 # After a full name: 」? then (Y) / （以下「Y」） / 、いわゆるY
-PAREN_DEF = re.compile(
-    r"」?[（(](?:以下[、,]?)?「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?:という。?)?[）)]"
-)
+PAREN_DEF = re.compile(r"」?[（(](?:以下[、,]?)?「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?:という。?)?[）)]")
 # ＯＥＣＤ閣僚理事会 … 閣僚理事会: a meeting or document named after a body, later without it.
 ACRONYM_PREFIX = re.compile(r"^(?P<body>[A-Z][A-Z0-9&]{1,7})[・･]?(?P<rest>[^\W\d_A-Za-z][^\W_]{2,})$")
-IWAYURU_DEF = re.compile(
-    r"[、,]\s*いわゆる「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)"
-)
+IWAYURU_DEF = re.compile(r"[、,]\s*いわゆる「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +87,8 @@ def elided_prefix_names(text: str, spans: Sequence[tuple[int, int]]) -> list[Sho
         match = ACRONYM_PREFIX.match(unicodedata.normalize("NFKC", surface))
         if match is None or len(unicodedata.normalize("NFKC", surface)) != len(surface):
             continue
+        if re.match(r"[ぁ-ゖ]", match.group("rest")):
+            continue  # ＥＰＡのための閣僚会合: a particle follows the acronym, nothing is elided
         rest_start = start + match.start("rest")
         found.append(ShortName(surface[match.start("rest") :], surface, rest_start, end))
     return found

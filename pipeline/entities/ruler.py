@@ -49,7 +49,7 @@ __all__ = [
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
 # Bump when the pattern-building code changes in a way the data files do not show.
-RULER_VERSION = "ruler.v3"
+RULER_VERSION = "ruler.v4"
 
 GAZETTEERS = (
     "organizations.tsv",
@@ -143,7 +143,8 @@ def _combo_token(op: str | None = None) -> dict[str, Any]:
 def _country_sequences() -> Iterator[list[dict[str, Any]]]:
     """Country prefixes of a bilateral/multilateral name: 日米, 日米韓, 日・デンマーク・グリーンランド."""
     yield [_combo_token("+")]
-    country = _country_token()
+    # a party is a country or an international body (日ＥＵ首脳協議, 日・ＡＳＥＡＮ首脳会議)
+    country = {"NORM": {"IN": sorted(set(_country_token()["NORM"]["IN"]) | set(_bodies()))}}
     yield [_combo_token(), country]  # 日マレーシア, 日ＥＵ (no ・)
     dot = {"NORM": {"IN": ["・", "･"]}}
     for n in (2, 3, 4):
@@ -155,10 +156,12 @@ def _country_sequences() -> Iterator[list[dict[str, Any]]]:
 
 def _meeting_patterns() -> Iterator[dict[str, Any]]:
     """Meetings and joint statements named by their parties, and bare 共同声明/共同発表."""
+    # 共同発表文, 共同声明文: the text of the statement is the same document (文 belongs to the name)
+    text_of = {"NORM": "文", "OP": "?"}
     yield _pattern(
-        "DOCUMENT", "Joint_Statement", [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言"]}}]
+        "DOCUMENT", "Joint_Statement", [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言"]}}, text_of]
     )
-    yield _pattern("DOCUMENT", "Joint_Statement", [{"NORM": {"IN": ["共同声明", "共同発表", "共同宣言"]}}])
+    yield _pattern("DOCUMENT", "Joint_Statement", [{"NORM": {"IN": ["共同声明", "共同発表", "共同宣言"]}}, text_of])
     kinds = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "*"}
     heads = {"NORM": {"IN": _words("meeting_heads")}}
     statements = {"NORM": {"IN": _words("statement_heads")}}
@@ -170,35 +173,78 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}},
         {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}},
     ]
+    # 日朝平壌宣言, 日中国交正常化共同声明: the parties, the place or subject, the declaration
+    subject = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,3}"}
+    declaration = {"NORM": {"IN": ["宣言", "声明"]}}
     for prefix in _country_sequences():
+        for ordinal in _ordinals()[1:]:
+            # 第二回日・ＡＳＥＡＮ防衛担当大臣会合: the edition belongs to the name
+            yield _pattern("EVENT", "Conference", [*ordinal, *prefix, kind, heads])
         yield _pattern("EVENT", "Conference", [*prefix, kind, heads])
         yield _pattern("EVENT", "Conference", [*prefix, bare_heads])
         yield _pattern("EVENT", "Conference", [*prefix, *count, kinds, heads])
-        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, statements])
-        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, *joint])
+        # 日米首脳共同声明, 日米韓首脳共同声明: the meeting kind that issued it is part of the name
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, kinds, statements, text_of])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, kinds, *joint, text_of])
+        yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, subject, declaration])
         yield _pattern("ORG", "Alliance", [*prefix, {"NORM": {"IN": _words("alliance_heads")}}])
+    # 日韓合意, 日中合意: an agreement named by its parties (a specific one, or generic 日米合意,
+    # which the guidelines leave optional); 合意した/合意する are predicates (dropped in find_entities)
+    yield _pattern("DOCUMENT", "Agreement", [_combo_token(), {"NORM": "合意"}])
+    # 六者会合, 六か国協議, 四者協議: a meeting named by its number of parties needs no country
+    parties = [
+        {"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}},
+        {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "箇国"]}},
+    ]
+    yield _pattern("EVENT", "Conference", [*parties, kinds, heads])
     ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
-    yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, heads])
     # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
     of = {"NORM": "の"}
     yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
-    # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議
-    bodies = sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
-    # 第一回ＴＩＣＡＤⅤ閣僚会合: an ordinal (第 + N回) belongs to the meeting's name
-    ordinal: list[dict[str, Any]] = [{"NORM": "第"}, {"NORM": {"REGEX": r"^[\d一二三四五六七八九十百]+回$"}}]
-    prefixes: list[list[dict[str, Any]]] = [[], ordinal]
-    for prefix in prefixes:
-        yield _pattern(
-            "EVENT",
-            "Conference",
-            [
-                *prefix,
-                {"NORM": {"IN": bodies}},
-                {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
-                {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相"]}, "OP": "?"},
-                {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
-            ],
-        )
+    # 首脳電話会談, 外相テレビ会談: how a recurring meeting was held is part of its name
+    medium = {"NORM": {"IN": ["電話", "テレビ", "オンライン", "ビデオ"]}, "OP": "?"}
+    yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, medium, heads])
+    # an international body's meeting: ＴＩＣＡＤⅤ閣僚会合, ＯＥＣＤ閣僚理事会, ASEAN首脳会議,
+    # Ｇ７広島サミット, Ｇ７エネルギー大臣会合 (the host city and the ministers' field belong to it)
+    bodies: list[list[dict[str, Any]]] = [
+        [{"NORM": {"IN": _bodies()}}],
+        [{"NORM": {"REGEX": "^(?i:g)$"}}, {"NORM": {"REGEX": r"^\d{1,2}$"}}],  # Ｇ７, G20 (NORM: g|7)
+    ]
+    for ordinal in _ordinals():
+        for body in bodies:
+            yield _pattern(
+                "EVENT",
+                "Conference",
+                [
+                    *ordinal,
+                    *body,
+                    {"NORM": {"REGEX": r"^(?i:[ivx]{1,4}|\d{1,2})$"}, "OP": "?"},
+                    # ＡＳＥＡＮ＋３首脳会議: the body and its partners
+                    {"NORM": {"IN": ["+", "＋", "プラス"]}, "OP": "?"},
+                    {"NORM": {"REGEX": r"^\d$"}, "OP": "?"},
+                    {"TAG": {"REGEX": "^名詞-固有名詞-地名"}, "OP": "?"},
+                    # ＡＳＥＡＮ関連首脳会議, ASEAN拡大国防相会議: the body's related or extended meeting
+                    {"NORM": {"IN": ["関連", "拡大", "特別", "非公式", "緊急"]}, "OP": "?"},
+                    {"POS": "NOUN", "TEXT": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{0,2}"},
+                    {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相", "大臣", "財務相"]}, "OP": "?"},
+                    {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+                ],
+            )
+
+
+def _bodies() -> list[str]:
+    """International bodies (ASCII names of the gazetteer: ASEAN, EU, NATO, TICAD...)."""
+    return sorted(e.name for e in gazetteer() if e.name.isascii() and e.label in ("ORG", "EVENT"))
+
+
+def _ordinals() -> list[list[dict[str, Any]]]:
+    """No ordinal, or 第 + N回 (第一回ＴＩＣＡＤⅤ閣僚会合): Sudachi gives 第|一回 or 第|二|回."""
+    number = r"^[\d一二三四五六七八九十百]+"
+    return [
+        [],
+        [{"NORM": "第"}, {"NORM": {"REGEX": number + "回$"}}],
+        [{"NORM": "第"}, {"NORM": {"REGEX": number + "$"}}, {"NORM": "回"}],
+    ]
 
 
 def _agreement_patterns() -> Iterator[dict[str, Any]]:
@@ -207,15 +253,19 @@ def _agreement_patterns() -> Iterator[dict[str, Any]]:
     A treaty word as its own token after one to three nouns (the nouns make it a name), and a
     country pair or body with an economic-partnership acronym.
     """
-    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "NORM": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,3}"}
+    # TEXT, not NORM: Sudachi's normal form may add kana (枠組 → 枠組み)
+    nouns = {"POS": {"IN": ["NOUN", "PROPN"]}, "TEXT": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{1,3}"}
     heads = ["協定", "条約", "協約", "議定書", "憲章"]
     yield _pattern("DOCUMENT", "Agreement", [nouns, {"NORM": {"IN": heads}}])
-    party = {"NORM": {"REGEX": "^(?i:[a-z]{2,5})$|^[日米中韓露豪英仏独印加伊比越]{1,3}$"}, "OP": "{1,2}"}
-    yield _pattern(
-        "DOCUMENT",
-        "Trade_Agreement",
-        [party, {"NORM": {"IN": ["・", "･", "-"]}, "OP": "?"}, {"NORM": {"REGEX": "^(?i:epa|fta)$"}}],
-    )
+    # 日豪ＥＰＡ, 日ＥＵ・ＥＰＡ, 日・ＥＵ・ＥＰＡ (the 日・ is part of the name), 日中韓ＦＴＡ
+    party = {"NORM": {"REGEX": "^(?i:[a-z]{2,5})$|^[日米中韓露豪英仏独印加伊比越]{1,3}$"}}
+    dot = {"NORM": {"IN": ["・", "･", "-"]}, "OP": "?"}
+    epa = {"NORM": {"REGEX": "^(?i:epa|fta)$"}}
+    for n in (1, 2, 3):
+        parties: list[dict[str, Any]] = []
+        for _ in range(n):
+            parties += [party, dot]
+        yield _pattern("DOCUMENT", "Trade_Agreement", [*parties, epa])
 
 
 def _two_plus_two_patterns() -> Iterator[dict[str, Any]]:
@@ -284,10 +334,29 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
         yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, unit])
     yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{4,6}"}, bare_unit])
     yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, bare_unit])
+    # ＣＴＦ１５１, CTF-151, JTF: (combined/joint) task force designators of the US and coalition
+    # navies (Combined Maritime Forces: CTF 150, 151, 152)
+    yield _pattern(
+        "ORG",
+        "Military_Unit",
+        [
+            {"NORM": {"REGEX": "^(?i:c?j?tf|ctg)$"}},
+            {"NORM": {"IN": HYPHENS}, "OP": "?"},
+            {"NORM": {"REGEX": r"^\d{1,4}$"}},
+        ],
+    )
     bodies = ["ミッション", "機関", "基金", "計画", "事務所", "事務局", "総会", "委員会", "高等弁務官事務所"]
     word = {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "{1,4}"}
     un = {"NORM": {"IN": ["国連", "国際連合"]}}
     yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
+
+
+def _cabinet_patterns() -> Iterator[dict[str, Any]]:
+    """安倍内閣, 第二次安倍内閣, バイデン政権: a person's name and 内閣/政権 name a government (ORG)."""
+    name = {"TAG": {"REGEX": "^名詞-固有名詞-人名"}, "OP": "{1,2}"}
+    ordinal = [{"NORM": "第"}, {"NORM": {"REGEX": r"^\d{1,2}$"}}, {"NORM": "次"}]  # 第二次 (NORM: 第|2|次)
+    for prefix in ([], ordinal):
+        yield _pattern("ORG", "Cabinet", [*prefix, name, {"NORM": {"IN": ["内閣", "政権"]}}])
 
 
 def _facility_patterns() -> Iterator[dict[str, Any]]:
@@ -363,6 +432,10 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     country = {**_country_token(), "OP": "?"}
     modifier = {"TAG": {"REGEX": "^(名詞-普通名詞|形状詞)"}, "NORM": {"REGEX": "^[一-龥・]+$"}, "OP": "{0,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, modifier, head])
+    # 防衛庁長官, 外務省報道官: a ministry or agency (…省/…庁, the suffix its own token) belongs
+    # to the title; the body is no entity of its own there
+    body = {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}
+    yield _pattern(TITLE_LABEL, "Title", [country, {**modifier, "OP": "{1,3}"}, body, modifier, head])
     # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
     office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
     office_re = "|".join(sorted(office_heads, key=len, reverse=True))
@@ -389,7 +462,20 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
 # Sudachi splits a name differently by what follows it (アジア太平洋 alone: アジア|太平洋; before
 # について: アジア|太平|洋), so a gazetteer name is matched by every token sequence it gets in these
 # contexts, not only by its tokenization in isolation.
-CONTEXTS = ("{}", "今回、{}について", "{}の", "、{}は", "{}を", "{}に", "{}が", "{}と", "{}で", "{}、")
+CONTEXTS = (
+    "{}",
+    "今回、{}について",
+    "{}の",
+    "、{}は",
+    "{}を",
+    "{}に",
+    "{}が",
+    "{}と",
+    "{}で",
+    "{}、",
+    "これが{}",
+    "その{}",
+)
 
 
 def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
@@ -424,6 +510,7 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
         _two_plus_two_patterns,
         _agreement_patterns,
         _government_patterns,
+        _cabinet_patterns,
         _unit_patterns,
         _facility_patterns,
         _weapon_patterns,

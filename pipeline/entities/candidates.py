@@ -1,0 +1,56 @@
+"""The working record of the entities stage: a candidate span before overlaps are resolved.
+
+Offsets are code points into the document text (end exclusive). ``source`` says which rule or
+component proposed the span; when candidates overlap, the higher ``priority`` wins (then the
+longer span, then the earlier one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.parse import ParsedToken
+from pipeline.schema import EntityLabel, Span
+
+__all__ = ["PRIORITY", "Candidate", "tokens_within"]
+
+# Priorities when spans overlap: rules about persons > assembled official names and definitions >
+# the domain ruler and names read off the parse > GiNZA's model > bare proper-noun runs.
+PRIORITY = {
+    "speaker": 4,
+    "title_rule": 3,
+    "definition": 3,
+    "name_rule": 3,
+    "ruler": 2,
+    "compound": 2,
+    "model": 1,
+    "token": 0,
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed entity: span, label, ENE or domain subtype, canonical name, and its source."""
+
+    start: int
+    end: int
+    label: EntityLabel
+    subtype: str | None
+    canonical: str | None
+    source: str
+    title: Span | None = None
+    qualifier: Span | None = None
+
+    @property
+    def priority(self) -> int:
+        """Rank of ``source`` in PRIORITY."""
+        return PRIORITY[self.source]
+
+
+def tokens_within(tokens: Sequence[ParsedToken], start: int, end: int) -> Sequence[ParsedToken]:
+    """The tokens that lie inside ``[start, end)`` (``tokens`` sorted and non-overlapping), by bisection."""
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect_right(tokens, end, key=lambda t: t.end)
+    return tokens[first:last]
