@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when the ParsedDoc layout or the chunking changes: old cache entries become misses.
-PARSE_VERSION = "parse.v1"
+PARSE_VERSION = "parse.v2"
 
 # Sudachi rejects inputs over 49,149 bytes; stay well below (UTF-8 Japanese is 3 bytes a char).
 MAX_CHUNK_BYTES = 40_000
-# A single sentence longer than this is cut at 、/spaces, then hard, to stay under the limit.
-MAX_CHUNK_CHARS = MAX_CHUNK_BYTES // 4
+# A chunk is also at most this many characters: GiNZA's memory grows with the tokens it holds at
+# once, so capping chunks (and groups, see Parser.batch_chars) keeps the peak the same for any
+# corpus. A constant, not a setting: chunking shapes the parse, and the cache key must fix it.
+MAX_CHUNK_CHARS = 10_000
+# A single sentence longer than this is cut at 、/spaces, then hard.
+MAX_SENTENCE_CHARS = MAX_CHUNK_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,7 @@ def chunk_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[i
     Chunks cover the whole text (whitespace between sentences included), so parsing them and
     shifting offsets reproduces the document's coordinates exactly.
     """
-    if len(text.encode("utf-8")) <= MAX_CHUNK_BYTES:
+    if len(text) <= MAX_CHUNK_CHARS and len(text.encode("utf-8")) <= MAX_CHUNK_BYTES:
         return [(0, len(text))] if text else []
     cuts = [0]
     for start, _ in sentences:
@@ -120,7 +124,7 @@ def chunk_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[i
     size = 0
     for a, b in pieces:
         piece_bytes = len(text[a:b].encode("utf-8"))
-        if size and size + piece_bytes > MAX_CHUNK_BYTES:
+        if size and (size + piece_bytes > MAX_CHUNK_BYTES or b - begin > MAX_CHUNK_CHARS):
             chunks.append((begin, a))
             begin, size = a, 0
         size += piece_bytes
@@ -130,11 +134,11 @@ def chunk_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[i
 
 
 def _cut_long(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
-    """Split a sentence longer than MAX_CHUNK_CHARS after 、 or whitespace, else hard."""
-    while b - a > MAX_CHUNK_CHARS:
-        window = text[a : a + MAX_CHUNK_CHARS]
-        cut = max(window.rfind(sep) for sep in ("、", "，", " ", "\u3000", "，"))
-        cut = a + cut + 1 if cut > MAX_CHUNK_CHARS // 2 else a + MAX_CHUNK_CHARS
+    """Split a sentence longer than MAX_SENTENCE_CHARS after 、 or whitespace, else hard."""
+    while b - a > MAX_SENTENCE_CHARS:
+        window = text[a : a + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind(sep) for sep in ("、", "，", " ", "\u3000"))
+        cut = a + cut + 1 if cut > MAX_SENTENCE_CHARS // 2 else a + MAX_SENTENCE_CHARS
         yield a, cut
         a = cut
     if a < b:

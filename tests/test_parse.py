@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.parse import MAX_CHUNK_BYTES, ParseCache, ParsedDoc, Parser, chunk_spans
+from pipeline.parse import MAX_CHUNK_BYTES, MAX_CHUNK_CHARS, ParseCache, ParsedDoc, Parser, chunk_spans
 from pipeline.tokens import split_sentences
 
 
@@ -19,6 +19,7 @@ def test_parse_chunks_cover_the_text_under_the_byte_limit() -> None:
     assert chunks[-1][1] == len(text)
     assert all(a == b for (_, a), (b, _) in itertools.pairwise(chunks))
     assert all(len(text[a:b].encode("utf-8")) <= MAX_CHUNK_BYTES for a, b in chunks)
+    assert all(b - a <= MAX_CHUNK_CHARS for a, b in chunks)
 
 
 def test_parse_cache_round_trip_and_keys(tmp_path: Path) -> None:
