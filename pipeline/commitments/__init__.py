@@ -403,20 +403,7 @@ def _speaks_for_party(ctx: _DocContext) -> bool:
 
 
 def _with_id(c: Commitment, k: int) -> Commitment:
-    return Commitment(
-        id=f"c{k}",
-        start=c.start,
-        end=c.end,
-        surface=c.surface,
-        trigger=c.trigger,
-        type=c.type,
-        actor=c.actor,
-        content=c.content,
-        date=c.date,
-        venue=c.venue,
-        mention=c.mention,
-        polarity=c.polarity,
-    )
+    return replace(c, id=f"c{k}")
 
 
 def _spine_ancestors(view: SentenceView, b: int) -> list[int]:
