@@ -48,7 +48,7 @@ from pipeline.entities.places import (
     zones,
 )
 from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
-from pipeline.entities.statutes import later_statute_mentions, statute_titles
+from pipeline.entities.statutes import later_statute_mentions, named_laws, statute_titles
 from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
 from pipeline.schema import Entity, EntityLabel, Sentence, Span
 
@@ -663,6 +663,7 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         Candidate(start, end, EntityLabel.DOCUMENT, "Law", full, "definition")
         for start, end, full in later_statute_mentions(text, parsed.tokens, statutes)
     )
+    cands.extend(Candidate(a, b, EntityLabel.DOCUMENT, "Law", None, "name_rule") for a, b in named_laws(text, parsed.tokens))
     cands.extend(_names_from_neighbours(text, parsed.tokens, cands))
     taken = [(c.start, c.end) for c in cands] + [(e.start, e.end) for e in parsed.entities]
     cands.extend(_proper_noun_runs(text, parsed.tokens, taken))
