@@ -23,10 +23,14 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.entities.bodies import body_meetings, body_prefixes, place_named_bodies, resolutions
 from pipeline.entities.candidates import Candidate, tokens_within
 from pipeline.entities.canonical import ShortName, country_code, elided_prefix_names, find_definitions
 from pipeline.entities.coordination import coordinated_units, elided_meeting_heads, joined_events
+from pipeline.entities.equipment import designators, ship_names
+from pipeline.entities.filters import is_not_a_name
 from pipeline.entities.labels import ENE_MAP, map_ene_entities
+from pipeline.entities.meetings import numbered_meetings, referendums, sessions
 from pipeline.entities.names import assembled_names, quoted_names
 from pipeline.entities.persons import (
     find_name_before,
@@ -34,7 +38,17 @@ from pipeline.entities.persons import (
     speaker_persons,
     strip_honorific,
 )
+from pipeline.entities.places import (
+    capital_title_end,
+    country_list,
+    facility_areas,
+    located_places,
+    replacement_facilities,
+    sea_names,
+    zones,
+)
 from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
+from pipeline.entities.statutes import later_statute_mentions, named_laws, statute_titles
 from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
 from pipeline.schema import Entity, EntityLabel, Sentence, Span
 
@@ -80,6 +94,9 @@ GEOGRAPHIC = re.compile(r"(?<=.)(川|島|湖|山|岳|地方|圏|半島|諸島|�
 ACTIVITY = re.compile(r"(活動|行動|作業|事業)$")
 # 第二十九条, 第6条第1項: an article of a law, after the law's name.
 ARTICLE = re.compile(r"第[0-9０-９一二三四五六七八九十百]+条(?:第[0-9０-９一二三四五六七八九十百]+項)?")
+# 旧 (a repealed law) before a document is a qualifier; 新 names the revised edition.
+FORMER = "旧"
+REVISED = "新"
 OPENERS = "「『（(［[【〔"
 CLOSERS = "」』）)］]】〕"
 TRIM = " \t\u3000、。，．・"
@@ -216,6 +233,8 @@ def _from_parse(text: str, ent: ParsedEntity) -> Candidate | None:
     if label is None:
         return None
     start, end = _tidy(text, ent.start, ent.end, label)
+    if label is EntityLabel.LOCATION:
+        start = capital_title_end(text, start, end)  # 首都ジュバ → ジュバ
     if start >= end:
         return None
     surface = unicodedata.normalize("NFKC", text[start:end])
@@ -292,6 +311,8 @@ def _refine(text: str, tokens: Sequence[ParsedToken], cands: list[Candidate]) ->
                 cand = Candidate(cand.start, cand.end, EntityLabel.LOCATION, "City", None, "model")
         if cand.source == "model" and cand.label is EntityLabel.LOCATION and _common_noun_place(text, inside, cand):
             continue
+        if cand.label is EntityLabel.DOCUMENT:
+            cand = _document_edition(text, tokens, index, cand)
         if cand.label is EntityLabel.DOCUMENT and after is not None and after.start == cand.end:
             cand = _with_treaty_word(text, tokens, index[after.start], cand)
             if text[cand.start : cand.end].endswith("法") and text[after.start : after.end] == "案":
@@ -307,6 +328,32 @@ def _refine(text: str, tokens: Sequence[ParsedToken], cands: list[Candidate]) ->
             continue
         out.append(cand)
     return out
+
+
+def _document_edition(text: str, tokens: Sequence[ParsedToken], index: dict[int, int], cand: Candidate) -> Candidate:
+    """旧 and 新 before a document's name: 旧 is left out, 新 is taken in.
+
+    旧 marks a repealed law and is no part of its name (旧テロ対策特別措置法 → テロ対策特別措置法);
+    新 names the revised edition (新ガイドライン, 新中期防: the established names of the new
+    guidelines and plan, as the gold has them).
+    """
+    k = index.get(cand.start)
+    if k is None:
+        return cand
+    first = text[tokens[k].start : tokens[k].end]
+    if first == FORMER and tokens[k].end < cand.end:
+        return Candidate(tokens[k].end, cand.end, cand.label, cand.subtype, cand.canonical, cand.source)
+    prev = tokens[k - 1] if k > 0 else None
+    before = tokens[k - 2] if k > 1 else None
+    if (
+        prev is not None
+        and text[prev.start : prev.end] == REVISED
+        and prev.end == cand.start
+        and not tokens[k].sent_start
+        and (before is None or before.end != prev.start or not before.tag.startswith(("名詞", "接頭辞")))
+    ):
+        return Candidate(prev.start, cand.end, cand.label, cand.subtype, cand.canonical, cand.source)
+    return cand
 
 
 def _common_noun_place(text: str, inside: Sequence[ParsedToken], cand: Candidate) -> bool:
@@ -508,10 +555,34 @@ def _apply_definitions(
                 inside = any(c.start < end and start < c.end for c in out if c not in same)
                 for c in same:
                     c.canonical = definition.full
+                    if start == definition.start and definition in definitions:
+                        # the defining mention names what it is defined for (…閣僚会議、通称ＡＰＥＣ:
+                        # the meeting, not the body)
+                        c.label = label
                 if not same and not inside:
                     out.append(Candidate(start, end, label, "Short_Name", definition.full, "definition"))
             position = text.find(definition.short, end)
     return out
+
+
+def _names_from_neighbours(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Names read off the words around other names or from word patterns of the domain.
+
+    Councils named for a place (普天間飛行場負担軽減推進会議), a body's meeting with its full name
+    (アジア太平洋経済協力閣僚会議), specific UN resolutions (総会決議案), a body inside a word
+    (人事院勧告), numbered meetings of a project (歴史共同研究第一回会合), referendums held
+    (行われた県民投票), designators before a class noun (Ｆ２戦闘機), ships' names (輸送艦「おおすみ」).
+    """
+    return [
+        *place_named_bodies(text, tokens, cands),
+        *body_meetings(text, tokens, cands),
+        *resolutions(text, tokens),
+        *body_prefixes(text, tokens, cands),
+        *numbered_meetings(text, tokens),
+        *referendums(text, tokens),
+        *designators(text, tokens),
+        *ship_names(text),
+    ]
 
 
 def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence] = ()) -> tuple[Entity, ...]:
@@ -537,6 +608,11 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         if ent.label == TITLE_LABEL:
             titles.append(ent)
             continue
+        listed = country_list(text, ent.start, ent.end) if ENE_MAP.get(ent.label) is not None else None
+        if listed is not None:
+            # エジプト・イスラエル: countries joined by a middle dot are several places (even as a "person")
+            cands.extend(Candidate(a, b, EntityLabel.LOCATION, "Country", code, "model") for a, b, code in listed)
+            continue
         cand = _from_parse(text, ent)
         if cand is not None:
             cands.append(cand)
@@ -551,6 +627,13 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         cands.append(
             Candidate(speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title)
         )
+    # places the parse leaves out: seas (日本海洋上), zones over them, places before a locative
+    # noun (元山付近), a base's place before a direction (嘉手納以南)
+    cands.extend(sea_names(text, parsed.tokens, cands))
+    cands.extend(zones(text, parsed.tokens, cands))
+    cands.extend(facility_areas(text, cands))
+    cands.extend(replacement_facilities(text, parsed.tokens, cands))
+    cands.extend(located_places(text, parsed.tokens, cands))
     # a title is never (part of) another entity
     title_spans = [(c.title.start, c.title.end) for c in cands if c.title is not None]
     # every span GiNZA labelled, kept or dropped (平成 in a Date), is no bare proper noun
@@ -562,15 +645,30 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
     ]
     # ... and a name the gazetteer labels itself (国家安全保障会議 is an ORG) keeps its label
     ruler_spans = {(c.start, c.end) for c in cands if c.source == "ruler"}
+    bodies = [(c.start, c.end) for c in cands if c.label is EntityLabel.ORG and c.source in ("ruler", "model")]
     cands.extend(
         Candidate(n.start, n.end, n.label, n.subtype, None, "name_rule")
-        for n in [*assembled_names(text, parsed.tokens), *quoted_names(text, parsed.tokens)]
+        for n in [*assembled_names(text, parsed.tokens, bodies=bodies), *quoted_names(text, parsed.tokens)]
         if not any(a <= n.start and n.end <= b and (a, b) != (n.start, n.end) for a, b in known)
         and (n.start, n.end) not in ruler_spans
     )
+    # statute and bill titles (…に関する特別措置法の一部を改正する法律案), and the kind of law used
+    # alone for a title named before (特別措置法)
+    statutes = statute_titles(text, parsed.tokens)
+    cands.extend(
+        Candidate(t.start, t.end, EntityLabel.DOCUMENT, "Bill" if t.head.endswith("案") else "Law", None, "name_rule")
+        for t in statutes
+    )
+    cands.extend(
+        Candidate(start, end, EntityLabel.DOCUMENT, "Law", full, "definition")
+        for start, end, full in later_statute_mentions(text, parsed.tokens, statutes)
+    )
+    cands.extend(Candidate(a, b, EntityLabel.DOCUMENT, "Law", None, "name_rule") for a, b in named_laws(text, parsed.tokens))
+    cands.extend(_names_from_neighbours(text, parsed.tokens, cands))
     taken = [(c.start, c.end) for c in cands] + [(e.start, e.end) for e in parsed.entities]
     cands.extend(_proper_noun_runs(text, parsed.tokens, taken))
     cands = [c for c in cands if c.title is not None or not any(c.start < b and a < c.end for a, b in title_spans)]
+    cands = [c for c in cands if not is_not_a_name(text, parsed.tokens, by_start, c)]
     for cand in cands:
         code = country_code(text[cand.start : cand.end])
         if code and cand.label is EntityLabel.LOCATION:
@@ -579,6 +677,7 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         ordinal = ORDINAL_PREFIX.search(text, max(0, cand.start - 8), cand.start)
         if cand.label is EntityLabel.EVENT and cand.source in ("ruler", "name_rule") and ordinal is not None:
             cand.start = ordinal.start()
+    cands.extend(sessions(text, parsed.tokens, cands))  # 第五回六者会合第二セッション
     cands = _resolve_overlaps(cands)
     # lists share what they leave out (日米、日中、日ロ首脳会談; …水上部隊及び航空隊)
     units = coordinated_units(text, parsed.tokens, cands)

@@ -17,13 +17,15 @@ from pipeline.schema import EntityLabel, Span
 __all__ = ["PRIORITY", "Candidate", "tokens_within"]
 
 # Priorities when spans overlap: rules about persons > assembled official names and definitions >
-# the domain ruler and names read off the parse > GiNZA's model > bare proper-noun runs.
+# the domain ruler, gazetteer names found after the parse and names read off the parse > GiNZA's
+# model > bare proper-noun runs.
 PRIORITY = {
     "speaker": 4,
     "title_rule": 3,
     "definition": 3,
     "name_rule": 3,
     "ruler": 2,
+    "gazetteer": 2,
     "compound": 2,
     "model": 1,
     "token": 0,

@@ -4,7 +4,8 @@
   alpha-2 code.
 - A gazetteer alias carries its canonical name from the data (日米安保条約 → the treaty's title).
 - A short name *defined in the text* is resolved to the full name it was defined for, within the
-  document: ``「再編の実施のための日米ロードマップ」(ロードマップ)``, ``X、いわゆるY``, ``X(以下「Y」)``.
+  document: ``「再編の実施のための日米ロードマップ」(ロードマップ)``, ``X、いわゆるY``, ``X、通称Y``,
+  ``X(以下「Y」)``.
   Later mentions of the short name are entities too (same label), even where the model missed them.
 """
 
@@ -23,7 +24,10 @@ __all__ = ["ShortName", "country_code", "elided_prefix_names", "find_definitions
 PAREN_DEF = re.compile(r"」?[（(](?:以下[、,]?)?「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?:という。?)?[）)]")
 # ＯＥＣＤ閣僚理事会 … 閣僚理事会: a meeting or document named after a body, later without it.
 ACRONYM_PREFIX = re.compile(r"^(?P<body>[A-Z][A-Z0-9&]{1,7})[・･]?(?P<rest>[^\W\d_A-Za-z][^\W_]{2,})$")
-IWAYURU_DEF = re.compile(r"[、,]\s*いわゆる「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)")
+# 、いわゆるY / 、通称Y: the short name people use (通称 "commonly called")
+IWAYURU_DEF = re.compile(
+    r"[、,]\s*(?:いわゆる|通称)「?(?P<short>[^（()）「」、。\s]{2,20}?)」?(?=[をがはにでとの、。（(]|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,7 +39,15 @@ from pipeline.entities.ruler import lexicon
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
-__all__ = ["NamedSpan", "assembled_names", "is_country_combo", "quoted_names"]
+__all__ = [
+    "LIST_SUFFIXES",
+    "NamedSpan",
+    "assembled_names",
+    "is_country_combo",
+    "is_nominal",
+    "modifier_start",
+    "quoted_names",
+]
 
 # Relational modifiers of official names, as token surfaces: …に関する, …に係る, …のための, …における.
 CONNECTORS: tuple[tuple[str, ...], ...] = (
@@ -72,6 +80,8 @@ GENERIC_TALKS = frozenset(("協議", "対話"))
 # Heads that name standing bodies as often as their meetings (安全保障理事会, 国連総会): no name
 # is assembled from a core alone with them (the ruler and GiNZA decide).
 BODY_HEADS = frozenset(("理事会", "総会"))
+# 等 after a head ends a list of names (インド太平洋閣僚会合等), it does not continue the compound.
+LIST_SUFFIXES = frozenset(("等",))
 QUOTED = re.compile(r"「(?P<name>[^「」『』\n。]{2,40})」")
 
 
@@ -103,7 +113,7 @@ def is_country_combo(surface: str) -> bool:
     return len(surface) >= 2 and all(ch in kanji for ch in surface)
 
 
-def _is_nominal(token: ParsedToken) -> bool:
+def is_nominal(token: ParsedToken) -> bool:
     """A word that can be inside a noun compound (nouns, numbers, prefixes, nominal suffixes)."""
     tag = token.tag
     if tag.startswith("名詞-普通名詞-副詞可能"):
@@ -157,10 +167,10 @@ def _core_start(text: str, tokens: Sequence[ParsedToken], k: int) -> int:
         if prev.end != tokens[i].start:
             break
         surface = _surface(text, prev)
-        if _is_nominal(prev) or prev.tag.startswith("形状詞"):
+        if is_nominal(prev) or prev.tag.startswith("形状詞"):
             i -= 1
             continue
-        if surface in MIDDLE_DOTS and i - 2 >= 0 and _is_nominal(tokens[i - 2]) and not prev.sent_start:
+        if surface in MIDDLE_DOTS and i - 2 >= 0 and is_nominal(tokens[i - 2]) and not prev.sent_start:
             before = tokens[i - 2]
             if is_country_combo(_surface(text, before)) or _head_of(text, before) is not None:
                 break  # 日米・日豪外相会談, 首脳会談・外相会談: a list of names, not one
@@ -207,9 +217,7 @@ def _adjectival(text: str, tokens: Sequence[ParsedToken], p: int, j: int) -> boo
     token = tokens[p]
     if token.tag.startswith("形状詞"):
         return p + 1 <= j and (
-            _is_nominal(tokens[p + 1])
-            or tokens[p + 1].tag.startswith("形状詞")
-            or _surface(text, tokens[p + 1]) == "な"
+            is_nominal(tokens[p + 1]) or tokens[p + 1].tag.startswith("形状詞") or _surface(text, tokens[p + 1]) == "な"
         )
     return (
         _surface(text, token) == "な"
@@ -219,17 +227,27 @@ def _adjectival(text: str, tokens: Sequence[ParsedToken], p: int, j: int) -> boo
     )
 
 
-def _modifier_start(text: str, tokens: Sequence[ParsedToken], j: int) -> int | None:
+def modifier_start(
+    text: str,
+    tokens: Sequence[ParsedToken],
+    j: int,
+    *,
+    list_item_ends: Callable[[ParsedToken], bool] | None = None,
+    commas: bool = True,
+) -> int | None:
     """First token of the modifier phrase ending at token ``j`` (before a connector), or None.
 
     The phrase is nouns, 形状詞 (+ な: 新たな, 持続可能な), the genitive between nouns (再編の実施,
     at most two), coordinators between words (AとB, A及びB), and commas only inside a list closed
     by 及び/並びに/又は (野心、脱炭素化及びクリーンエネルギー). Time words (将来, 今回), particles and
     anything else end it; so does a sentence start. At least one noun is needed.
+    ``list_item_ends(token)``: the word before a coordinator or comma ends a list item that is a
+    name of its own (a law before 及び in a list of laws), so the phrase stops there; without
+    ``commas`` no comma is inside the phrase (statute titles list with 及び/並びに only).
     """
 
     def word(index: int) -> bool:
-        return 0 <= index <= j and (_is_nominal(tokens[index]) or tokens[index].tag.startswith("形状詞"))
+        return 0 <= index <= j and (is_nominal(tokens[index]) or tokens[index].tag.startswith("形状詞"))
 
     i = j + 1  # tokens[i:j + 1] is the phrase so far
     genitives = 0
@@ -240,17 +258,18 @@ def _modifier_start(text: str, tokens: Sequence[ParsedToken], j: int) -> int | N
         token = tokens[p]
         surface = _surface(text, token)
         between = word(p + 1) and word(p - 1)
-        if _is_nominal(token):
+        item_end = p >= 1 and list_item_ends is not None and list_item_ends(tokens[p - 1])
+        if is_nominal(token):
             nouns += 1
         elif _adjectival(text, tokens, p, j):
             pass
-        elif surface == GENITIVE and between and genitives < MAX_GENITIVES and _is_nominal(tokens[p - 1]):
+        elif surface == GENITIVE and between and genitives < MAX_GENITIVES and is_nominal(tokens[p - 1]):
             genitives += 1
         elif surface in MIDDLE_DOTS and between:
             pass  # 核軍縮・不拡散に関する
-        elif surface in COORDINATORS and between:
+        elif surface in COORDINATORS and between and not item_end:
             listed = listed or surface != "と"
-        elif surface in ("、", "，") and listed and between:
+        elif surface in ("、", "，") and commas and listed and between and not item_end:
             pass
         else:
             break
@@ -265,32 +284,50 @@ def _modifier_start(text: str, tokens: Sequence[ParsedToken], j: int) -> int | N
     return i
 
 
-def assembled_names(text: str, tokens: Sequence[ParsedToken]) -> list[NamedSpan]:
+def assembled_names(
+    text: str, tokens: Sequence[ParsedToken], *, bodies: Sequence[tuple[int, int]] = ()
+) -> list[NamedSpan]:
     """Names of documents and meetings assembled from ``tokens`` (see the module docstring).
+
+    ``bodies`` are the spans of named organizations (ORG entities): a body before における is
+    where the named thing is adopted or held, not part of its name (国連総会における北朝鮮人権状況
+    決議: 国連総会 + 北朝鮮人権状況決議); a force or body opening a plan's compound names it
+    (在日米軍再編計画).
 
     Returns spans on token boundaries of ``text``, longest assembly per head; nothing for a head
     that is not the last word of its compound (協定締結, 会合後).
     """
     out: list[NamedSpan] = []
     n = len(tokens)
+    body_spans = set(bodies)
+    body_starts = {a: b for a, b in bodies}
     for k, token in enumerate(tokens):
         found = _head_of(text, token)
         if found is None:
             continue
         label, head = found
         nxt = tokens[k + 1] if k + 1 < n else None
-        if nxt is not None and nxt.start == token.end and not nxt.sent_start and _is_nominal(nxt):
-            continue  # the head word modifies what follows (協定締結, 会談後)
+        if (
+            nxt is not None
+            and nxt.start == token.end
+            and not nxt.sent_start
+            and is_nominal(nxt)
+            and _surface(text, nxt) not in LIST_SUFFIXES
+        ):
+            continue  # the head word modifies what follows (協定締結, 会談後); …会合等 is a list's end
         start = _core_start(text, tokens, k)
         core = tokens[start:k]
         subtype = "Named_Document" if label is EntityLabel.DOCUMENT else "Named_Event"
         connector = _connector_before(text, tokens, start)
         if connector is not None and connector > 0 and _naming_elements(text, core, label, head):
-            first = _modifier_start(text, tokens, connector - 1)
-            if first is not None and token.end - tokens[first].start <= MAX_NAME_CHARS:
+            first = modifier_start(text, tokens, connector - 1)
+            venue = first is not None and (tokens[first].start, tokens[connector - 1].end) in body_spans
+            if first is not None and not venue and token.end - tokens[first].start <= MAX_NAME_CHARS:
                 out.append(NamedSpan(tokens[first].start, token.end, label, subtype))
                 continue
-        if _core_alone(text, core, token, label, head):
+        body_end = body_starts.get(tokens[start].start) if core else None
+        named_by_body = body_end is not None and label is EntityLabel.DOCUMENT and body_end < tokens[k - 1].end
+        if named_by_body or _core_alone(text, core, token, label, head):
             out.append(NamedSpan(tokens[start].start, token.end, label, subtype))
     return out
 
@@ -303,7 +340,9 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
       token ending in a head (伊勢志摩サミット);
     - a country or country pair first, then a word before the head (日米競争力・強靱性パートナーシップ,
       日ロ行動計画, 日米拡大抑止協議; 日米協議 and 日米合意 alone are generic);
-    - a katakana document head after a number (二〇三〇アジェンダ).
+    - a katakana document head after a number (二〇三〇アジェンダ);
+    - a country, a subject and 決議: a resolution named for the country it is on
+      (北朝鮮人権状況決議); a body and 決議 (国連安保理決議) is the body and its act.
     """
     surface = _surface(text, token)
     compound_head = len(surface) > len(head)  # 行動計画, 伊勢志摩サミット: the token has its own modifier
@@ -319,6 +358,8 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
     proper = (core[0].tag.startswith("名詞-固有名詞") or acronym) and not party
     if label is EntityLabel.EVENT and core[0].tag.startswith("名詞-固有名詞-人名"):
         return False  # フン・セン会談: the persons who met (シューマン宣言 is a document's name)
+    if head == "決議" and party and not is_country_combo(first):
+        return label is EntityLabel.DOCUMENT and more  # 北朝鮮人権状況決議: a resolution on a country
     if head in CORE_ALONE_EXCLUDED:
         return label is EntityLabel.DOCUMENT and core[0].tag.startswith("名詞-固有名詞-地名") and not party
     if head == "会議" and not (acronym or any(_surface(text, t) in RANKS for t in core)):
@@ -342,7 +383,7 @@ def quoted_names(text: str, tokens: Sequence[ParsedToken]) -> list[NamedSpan]:
         if last is None or first is None:
             continue
         label = _head_label(text, last)
-        if label is None or not (_is_nominal(first) or first.tag.startswith("形状詞")):
+        if label is None or not (is_nominal(first) or first.tag.startswith("形状詞")):
             continue
         inside = tokens_within(tokens, start, end)
         if any(_surface(text, t) in ("と", "や") and t.tag.startswith("助詞") for t in inside):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
+    "MULTI_LETTER_PREFIXES",
     "RULER_NAME",
+    "SINGLE_LETTER_PREFIXES",
     "TITLE_LABEL",
     "GazetteerEntry",
     "build_patterns",
@@ -43,13 +46,14 @@ __all__ = [
     "gazetteer",
     "heads",
     "lexicon",
+    "rule_words",
     "ruler_fingerprint",
 ]
 
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
 # Bump when the pattern-building code changes in a way the data files do not show.
-RULER_VERSION = "ruler.v4"
+RULER_VERSION = "ruler.v5"
 
 GAZETTEERS = (
     "organizations.tsv",
@@ -61,6 +65,11 @@ GAZETTEERS = (
 )
 DATA_FILES = (*GAZETTEERS, "countries.tsv", "lexicon.json")
 HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
+# Designator prefixes of US and Japanese military aircraft, missiles and vehicles (DoD 4120.15-L
+# mission letters and the systems of 防衛白書): F fighter, C cargo, P patrol, E electronic, B bomber,
+# T trainer; MV/CV tilt-rotor, KC tanker, RQ/MQ drones, UH/CH/AH/SH/MH/HH/OH helicopters, SM/PAC missiles...
+MULTI_LETTER_PREFIXES = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
+SINGLE_LETTER_PREFIXES = "f|c|p|e|b|t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +126,13 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+@cache
+def rule_words() -> dict[str, Any]:
+    """The word lists of ``data/rules.json`` (read by the rules after the parse, not by the ruler)."""
+    data: dict[str, Any] = json.loads(_read("rules.json"))
+    return data
+
+
 def _words(key: str) -> list[str]:
     return [entry[0] for entry in lexicon()[key]]
 
@@ -162,13 +178,15 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         "DOCUMENT", "Joint_Statement", [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言"]}}, text_of]
     )
     yield _pattern("DOCUMENT", "Joint_Statement", [{"NORM": {"IN": ["共同声明", "共同発表", "共同宣言"]}}, text_of])
-    kinds = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "*"}
+    # a kind with its level glued on (閣僚級, 次官級: one Sudachi token) is the same kind
+    kind_re = "^(?:" + "|".join(re.escape(w) for w in _words("meeting_kinds")) + ")級?$"
+    kinds = {"NORM": {"REGEX": kind_re}, "OP": "*"}
     heads = {"NORM": {"IN": _words("meeting_heads")}}
     statements = {"NORM": {"IN": _words("statement_heads")}}
     joint = [{"NORM": "共同"}, {"NORM": {"IN": ["声明", "発表", "宣言", "文書"]}}]
     # 協議/対話/会議 alone after a country pair are generic (日米協議): they need a kind (日米安全保障協議)
     bare_heads = {"NORM": {"IN": [w for w in _words("meeting_heads") if w not in ("協議", "対話", "会議")]}}
-    kind = {"NORM": {"IN": _words("meeting_kinds")}, "OP": "+"}
+    kind = {"NORM": {"REGEX": kind_re}, "OP": "+"}
     count = [
         {"NORM": {"REGEX": r"^(\d|[一二三四五六七八九])$"}},
         {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "国"]}},
@@ -188,6 +206,9 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, kinds, *joint, text_of])
         yield _pattern("DOCUMENT", "Joint_Statement", [*prefix, subject, declaration])
         yield _pattern("ORG", "Alliance", [*prefix, {"NORM": {"IN": _words("alliance_heads")}}])
+        # 日米安保体制, 日米安全保障体制: the security arrangements of the allies (an alliance, ORG)
+        for security in ([{"NORM": "安保"}], [{"NORM": "安全"}, {"NORM": "保障"}], [{"NORM": "安全保障"}]):
+            yield _pattern("ORG", "Alliance", [*prefix, *security, {"NORM": "体制"}])
     # 日韓合意, 日中合意: an agreement named by its parties (a specific one, or generic 日米合意,
     # which the guidelines leave optional); 合意した/合意する are predicates (dropped in find_entities)
     yield _pattern("DOCUMENT", "Agreement", [_combo_token(), {"NORM": "合意"}])
@@ -201,6 +222,11 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
     # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
     of = {"NORM": "の"}
     yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
+    # 電話会談, テレビ会談: a call between named leaders is a meeting of its own (菅総理とバイデン
+    # 大統領との電話会談); the medium makes the word a name of one occasion, unlike bare 会談
+    talks = [{"NORM": {"IN": ["電話", "テレビ", "ビデオ", "オンライン"]}}, {"NORM": "会談"}]
+    yield _pattern("EVENT", "Conference", talks)
+    yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ["電話会談", "テレビ会談"]}}])
     # 首脳電話会談, 外相テレビ会談: how a recurring meeting was held is part of its name
     medium = {"NORM": {"IN": ["電話", "テレビ", "オンライン", "ビデオ"]}, "OP": "?"}
     yield _pattern("EVENT", "Conference", [{"NORM": {"IN": ministerial}}, medium, heads])
@@ -351,6 +377,33 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
     yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
 
 
+def _body_patterns() -> Iterator[dict[str, Any]]:
+    """Bodies and operations named by their parts.
+
+    - a Diet committee: 衆議院/参議院 and a committee (国会法 第41条: 衆議院安全保障委員会,
+      参議院外交防衛委員会, 衆議院憲法審査会, 特別委員会);
+    - a country's contingent in a peacekeeping operation: the country and 隊 (韓国隊, 日本隊);
+    - a peacekeeping operation named by its place: 南スーダンＰＫＯ, カンボジアＰＫＯ (EVENT);
+    - a GATT/WTO trade round: its place, ・ラウンド, and 交渉 (ＷＴＯドーハ・ラウンド交渉, ウルグアイ・ラウンド);
+    - an attack named by its date: 九月十一日テロ, 九・一一 is the dates stage's number (EVENT).
+    """
+    house = {"NORM": {"IN": ["衆議院", "参議院"]}}
+    words = {"POS": {"IN": ["NOUN", "PROPN"]}, "TEXT": {"REGEX": "^[一-龥]+$"}, "OP": "{1,5}"}
+    committee = {"NORM": {"REGEX": "^(?:特別)?委員会$|^(?:審査|調査)会$"}}
+    yield _pattern("ORG", "Committee", [house, words, committee])
+    yield _pattern("ORG", "Military_Unit", [_country_token(), {"NORM": "隊", "TAG": {"REGEX": "^接尾辞"}}])
+    place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}, "OP": "{1,2}"}
+    yield _pattern("EVENT", "Operation", [place, {"NORM": {"REGEX": "^(?i:pko)$"}}])
+    body = {"NORM": {"IN": _bodies()}, "OP": "?"}
+    dot = {"NORM": {"IN": ["・", "･"]}, "OP": "?"}
+    talks = {"NORM": "交渉", "OP": "?"}
+    proper = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
+    yield _pattern("EVENT", "Conference", [body, proper, dot, {"NORM": "ラウンド"}, talks])
+    number = {"TAG": {"REGEX": "^名詞-数詞"}}
+    terror = [{"NORM": {"IN": ["米国", "アメリカ"]}, "OP": "?"}, {"NORM": "同時多発", "OP": "?"}, {"NORM": "テロ"}]
+    yield _pattern("EVENT", "Incident_Other", [number, {"NORM": "月"}, number, {"NORM": "日"}, *terror])
+
+
 def _cabinet_patterns() -> Iterator[dict[str, Any]]:
     """安倍内閣, 第二次安倍内閣, バイデン政権: a person's name and 内閣/政権 name a government (ORG)."""
     name = {"TAG": {"REGEX": "^名詞-固有名詞-人名"}, "OP": "{1,2}"}
@@ -403,8 +456,8 @@ def _weapon_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"REGEX": "^(?i:[ab])$"}, "OP": "?"},
     ]
     name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
-    multi = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
-    single = "f|c|p|e|b|t"  # one-letter prefixes need the hyphen (F-2, P-1, C-130)
+    multi = MULTI_LETTER_PREFIXES
+    single = SINGLE_LETTER_PREFIXES  # one-letter prefixes need the hyphen here (F-2, P-1, C-130)
     for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
         prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
         yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
@@ -436,6 +489,9 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     # to the title; the body is no entity of its own there
     body = {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}
     yield _pattern(TITLE_LABEL, "Title", [country, {**modifier, "OP": "{1,3}"}, body, modifier, head])
+    # 中国外交部長, 韓国国防部長: the minister of a 部 (China, Korea, Taiwan), the 部 inside the title
+    ministry_head = [{"NORM": "部"}, {"NORM": "長", "TAG": {"REGEX": "^接尾辞"}}]
+    yield _pattern(TITLE_LABEL, "Title", [country, {**modifier, "OP": "{1,3}"}, *ministry_head])
     # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
     office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
     office_re = "|".join(sorted(office_heads, key=len, reverse=True))
@@ -511,6 +567,7 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
         _agreement_patterns,
         _government_patterns,
         _cabinet_patterns,
+        _body_patterns,
         _unit_patterns,
         _facility_patterns,
         _weapon_patterns,

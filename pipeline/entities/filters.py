@@ -1,0 +1,68 @@
+"""Spans the model or the proper-noun tags propose that are not names of our seven kinds.
+
+- words listed in ``data/rules.json`` (``not_names``: programme acronyms such as ＯＤＡ and ＦＭＳ,
+  common nouns SudachiDict tags as proper nouns, parts of a territory), each with its reason;
+- an adjectival noun alone (サイバー is a 形状詞: "cyber", a domain, not a product);
+- a service of unnamed forces inside a common-noun compound (海軍艦艇 "naval vessels",
+  自衛官ポスト): a force named by kanji common nouns only and followed by another noun is a
+  modifier, not a reference to one force (a named force keeps its mention: 米軍再編 has 米軍,
+  a Sudachi proper noun, as the gold rules say);
+- a force's member (自衛隊員, 隊員: 員 makes a word for persons, not the force);
+- 今国会 (this Diet session): a period, not the legislature.
+
+Every check reads a candidate and the tokens around it; nothing is rewritten here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+from pipeline.entities.candidates import Candidate, tokens_within
+from pipeline.entities.ruler import rule_words
+from pipeline.parse import ParsedToken
+from pipeline.schema import EntityLabel
+
+__all__ = ["is_not_a_name"]
+
+MEMBER_SUFFIX = "員"
+SESSION_PREFIXES = frozenset(("今", "本", "同", "次期", "前"))
+DIET = "国会"
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFKC", word) for word, _ in rule_words()["not_names"]["words"])
+
+
+def _surface(text: str, token: ParsedToken) -> str:
+    return text[token.start : token.end]
+
+
+def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int], cand: Candidate) -> bool:
+    """Whether ``cand`` (a model, token or ruler span) is no name (see the module docstring).
+
+    ``index`` maps token starts to positions in ``tokens``.
+    """
+    surface = unicodedata.normalize("NFKC", text[cand.start : cand.end])
+    k = index.get(cand.end)
+    after = tokens[k] if k is not None and tokens[k].start == cand.end and not tokens[k].sent_start else None
+    if after is not None and _surface(text, after) == MEMBER_SUFFIX and cand.label is EntityLabel.ORG:
+        return True  # 自衛隊員: a member of the force
+    if cand.label is EntityLabel.ORG and surface == DIET:
+        first = index.get(cand.start)
+        if first is not None and first > 0:
+            prev = tokens[first - 1]
+            if prev.end == cand.start and _surface(text, prev) in SESSION_PREFIXES:
+                return True  # 今国会: this session
+    if cand.source not in ("model", "token"):
+        return False
+    if surface in _not_names():
+        return True
+    inside = tokens_within(tokens, cand.start, cand.end)
+    if len(inside) == 1 and inside[0].tag.startswith("形状詞") and cand.label in (EntityLabel.PRODUCT, EntityLabel.ORG):
+        return True  # サイバー: an adjectival noun
+    common = bool(inside) and all(t.tag.startswith("名詞-普通名詞") for t in inside)
+    kanji = all("\u4e00" <= ch <= "\u9fff" for ch in surface)
+    return cand.label is EntityLabel.ORG and common and kanji and after is not None and after.tag.startswith("名詞")

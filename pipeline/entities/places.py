@@ -1,0 +1,186 @@
+"""Places the parse leaves out or gets wrong: seas, zones, places before a locative noun, lists.
+
+- **Seas and oceans** (``data/seas.tsv``) are found in the text after the parse, not by the ruler:
+  a sea's name often starts a longer place the model must still see whole (太平洋島嶼国,
+  インド・太平洋地域), so a sea inside a longer candidate is left to it; and Sudachi splits some
+  names across words (日本海洋上 is 日本|海洋|上: the sea is 日本海, 洋上 "on the sea").
+- **Zones** declared over a place are places: 東シナ海防空識別区 (an air defense identification
+  zone, ADIZ: 防空識別区 in China's wording, 防空識別圏 in Japan's).
+- **A place name before a locative noun** is a place whatever the model thought (元山付近,
+  舞水端里周辺, 山口県沖): Sudachi's 地名 proper nouns there are rarely anything else.
+- **首都 ジュバ**: the capital's title before a city is not part of its name.
+- **エジプト・イスラエル**: countries joined by a middle dot are several places, even where the model
+  read the pair as one person.
+- **普天間飛行場代替施設**: a facility and its replacement (the 2006 Roadmap's term) are one
+  FACILITY.
+- **嘉手納以南**: a base's place name before a direction word stands for the base (the 2006
+  Roadmap's 嘉手納飛行場以南の土地: the land south of Kadena Air Base), a FACILITY.
+
+Offsets are code points into the document text; spans start on token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from pipeline.entities.candidates import Candidate
+from pipeline.entities.canonical import country_code
+from pipeline.entities.ruler import gazetteer
+from pipeline.parse import ParsedToken
+from pipeline.schema import EntityLabel
+
+__all__ = [
+    "capital_title_end",
+    "country_list",
+    "facility_areas",
+    "located_places",
+    "replacement_facilities",
+    "sea_names",
+    "seas",
+    "zones",
+]
+
+# 日本海洋上: the rest of a word that splits a sea's name (海洋 + 上)
+AFTER_SPLIT_SEA = ("洋上",)
+ZONE_WORDS = ("防空識別区", "防空識別圏")
+# Heads that make a sea's name the start of a longer name: a fleet or command (ORG), a crisis or
+# war (EVENT), the states or region around it (LOCATION).
+NAME_HEADS = ("艦隊", "軍", "司令部", "方面隊", "危機", "戦争", "海戦", "島嶼国", "諸国", "沿岸国", "地域", "諸島")
+# Nouns of relative location after a place name (付近 "near", 沖 "off", 上空 "the airspace over").
+LOCATIVES = frozenset(("付近", "周辺", "沖", "近海", "上空", "一帯", "近郊", "沿岸", "沖合", "近傍", "周辺海域"))
+CAPITAL_TITLE = re.compile(r"(?:首都|州都|県都|省都)(?=[^\W\d_])")
+DIRECTIONS = frozenset(("以南", "以北", "以東", "以西"))
+BASE_WORDS = ("飛行場", "基地", "航空基地")
+MIDDLE_DOTS = "・･"
+REPLACEMENT = "代替施設"
+
+
+@cache
+def seas() -> tuple[tuple[str, str], ...]:
+    """(name, subtype) of ``data/seas.tsv``, longest first."""
+    text = resources.files("pipeline.entities").joinpath("data", "seas.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(sorted(((row[0], row[1]) for row in rows), key=lambda r: -len(r[0])))
+
+
+@cache
+def _sea_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(name) for name, _ in seas()))
+
+
+def sea_names(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Seas named in ``text`` that no longer candidate contains (source ``gazetteer``).
+
+    A name starts on a token boundary and ends on one, or inside the word that splits it
+    (日本|海洋|上). A candidate that strictly contains the name (太平洋島嶼国) keeps it, and so does a
+    longer name the sea starts (大西洋艦隊: ``NAME_HEADS``).
+    """
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    subtype = dict(seas())
+    out = []
+    for match in _sea_pattern().finditer(text):
+        start, end = match.span()
+        if start not in starts or not (end in ends or text.startswith(AFTER_SPLIT_SEA, end)):
+            continue
+        if any(c.start <= start and end <= c.end and (c.end - c.start) > (end - start) for c in cands):
+            continue
+        if text.startswith(NAME_HEADS, end):
+            continue  # 大西洋艦隊, 太平洋島嶼国, 台湾海峡危機: the sea is the start of a longer name
+        out.append(Candidate(start, end, EntityLabel.LOCATION, subtype[match.group()], None, "gazetteer"))
+    return out
+
+
+def zones(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
+    """A place and the zone declared over it (東シナ海防空識別区): one LOCATION (``Zone``)."""
+    ends = {t.end for t in tokens}
+    out = []
+    for cand in cands:
+        if cand.label is not EntityLabel.LOCATION:
+            continue
+        for word in ZONE_WORDS:
+            end = cand.end + len(word)
+            if text.startswith(word, cand.end) and end in ends:
+                out.append(Candidate(cand.start, end, EntityLabel.LOCATION, "Zone", None, "name_rule"))
+    return out
+
+
+def located_places(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Sudachi place names right before a locative noun (元山付近): LOCATION, unless already taken."""
+    out = []
+    for k in range(1, len(tokens)):
+        token, prev = tokens[k], tokens[k - 1]
+        if text[token.start : token.end] not in LOCATIVES or prev.end != token.start or token.sent_start:
+            continue
+        j = k - 1
+        while j > 0 and tokens[j - 1].tag.startswith("名詞-固有名詞-地名") and tokens[j - 1].end == tokens[j].start:
+            j -= 1
+        if not all(t.tag.startswith("名詞-固有名詞-地名") for t in tokens[j:k]):
+            continue
+        start, end = tokens[j].start, prev.end
+        if any(c.start < end and start < c.end for c in cands):
+            continue
+        out.append(Candidate(start, end, EntityLabel.LOCATION, "City", country_code(text[start:end]), "token"))
+    return out
+
+
+def capital_title_end(text: str, start: int, end: int) -> int:
+    """Where the name starts after a capital's title (首都ジュバ → ジュバ), else ``start``."""
+    match = CAPITAL_TITLE.match(text, start, end)
+    return match.end() if match is not None else start
+
+
+def country_list(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """``(start, end, ISO code)`` of each country of ``A・B(・C)`` when every part is one, else None."""
+    surface = text[start:end]
+    if not any(dot in surface for dot in MIDDLE_DOTS):
+        return None
+    parts = re.split(f"[{MIDDLE_DOTS}]", surface)
+    codes = [country_code(part) for part in parts]
+    if len(parts) < 2 or any(code is None for code in codes):
+        return None
+    out = []
+    offset = start
+    for part, code in zip(parts, codes, strict=True):
+        out.append((offset, offset + len(part), str(code)))
+        offset += len(part) + 1
+    return out
+
+
+@cache
+def _bases() -> dict[str, str]:
+    """Place name -> the gazetteer facility named by it and a base word (嘉手納 -> 嘉手納飛行場)."""
+    found: dict[str, str] = {}
+    for entry in gazetteer():
+        if entry.label != "FACILITY":
+            continue
+        for word in BASE_WORDS:
+            if entry.name.endswith(word) and len(entry.name) > len(word):
+                found.setdefault(entry.name[: -len(word)], entry.canonical or entry.name)
+    return found
+
+
+def replacement_facilities(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
+    """A facility and 代替施設 (普天間飛行場代替施設, the Roadmap's Futenma Replacement Facility): FACILITY."""
+    ends = {t.end for t in tokens}
+    out = []
+    for cand in cands:
+        end = cand.end + len(REPLACEMENT)
+        if cand.label is EntityLabel.FACILITY and text.startswith(REPLACEMENT, cand.end) and end in ends:
+            out.append(Candidate(cand.start, end, EntityLabel.FACILITY, "Military_Base", None, "name_rule"))
+    return out
+
+
+def facility_areas(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """A base's place name before 以南/以北/以東/以西 (嘉手納以南): the base (FACILITY)."""
+    out = []
+    for cand in cands:
+        base = _bases().get(text[cand.start : cand.end])
+        if base is None or cand.label is not EntityLabel.LOCATION:
+            continue
+        if text[cand.end : cand.end + 2] in DIRECTIONS:
+            out.append(Candidate(cand.start, cand.end, EntityLabel.FACILITY, "Military_Base", base, "name_rule"))
+    return out
