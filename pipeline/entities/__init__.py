@@ -42,6 +42,7 @@ from pipeline.entities.places import (
     capital_title_end,
     country_list,
     facility_areas,
+    locative_end,
     located_places,
     replacement_facilities,
     sea_names,
@@ -235,6 +236,7 @@ def _from_parse(text: str, ent: ParsedEntity) -> Candidate | None:
     start, end = _tidy(text, ent.start, ent.end, label)
     if label is EntityLabel.LOCATION:
         start = capital_title_end(text, start, end)  # 首都ジュバ → ジュバ
+        end = locative_end(text, start, end)  # 平壌近郊 → 平壌
     if start >= end:
         return None
     surface = unicodedata.normalize("NFKC", text[start:end])

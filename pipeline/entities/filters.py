@@ -8,7 +8,9 @@
   modifier, not a reference to one force (a named force keeps its mention: 米軍再編 has 米軍,
   a Sudachi proper noun, as the gold rules say);
 - a force's member (自衛隊員, 隊員: 員 makes a word for persons, not the force);
-- 今国会 (this Diet session): a period, not the legislature.
+- 今国会 (this Diet session): a period, not the legislature;
+- a model span right after the anaphoric prefix 同 (同特措法, 同協定: "the said law"): the
+  whole is an anaphor (optional in the gold), the part after 同 no name of its own.
 
 Every check reads a candidate and the tokens around it; nothing is rewritten here.
 """
@@ -29,6 +31,7 @@ __all__ = ["is_not_a_name"]
 MEMBER_SUFFIX = "員"
 SESSION_PREFIXES = frozenset(("今", "本", "同", "次期", "前"))
 DIET = "国会"
+ANAPHORIC_PREFIX = "同"
 
 
 @cache
@@ -58,6 +61,11 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
                 return True  # 今国会: this session
     if cand.source not in ("model", "token"):
         return False
+    first = index.get(cand.start)
+    if first is not None and first > 0:
+        prev = tokens[first - 1]
+        if prev.end == cand.start and _surface(text, prev) == ANAPHORIC_PREFIX:
+            return True  # 同特措法: an anaphor
     if surface in _not_names():
         return True
     inside = tokens_within(tokens, cand.start, cand.end)

@@ -35,6 +35,7 @@ from pipeline.schema import EntityLabel
 __all__ = [
     "capital_title_end",
     "country_list",
+    "locative_end",
     "facility_areas",
     "located_places",
     "replacement_facilities",
@@ -51,7 +52,10 @@ ZONE_WORDS = ("防空識別区", "防空識別圏")
 NAME_HEADS = ("艦隊", "軍", "司令部", "方面隊", "危機", "戦争", "海戦", "島嶼国", "諸国", "沿岸国", "地域", "諸島")
 # Nouns of relative location after a place name (付近 "near", 沖 "off", 上空 "the airspace over").
 LOCATIVES = frozenset(("付近", "周辺", "沖", "近海", "上空", "一帯", "近郊", "沿岸", "沖合", "近傍", "周辺海域"))
-CAPITAL_TITLE = re.compile(r"(?:首都|州都|県都|省都)(?=[^\W\d_])")
+# 首都ジュバ, 首都東京: a name of two or more letters follows; 首都圏, 首都機能 are words of their own
+# Of those, the words for "near X" or "over X" that are never part of a place's name, longest first.
+NEAR_WORDS = ("付近", "周辺", "上空", "一帯", "近郊", "近傍")
+CAPITAL_TITLE = re.compile(r"(?:首都|州都|県都|省都)(?!圏|機能|直下|高速|移転|防衛)(?=[^\W\d_]{2})")
 DIRECTIONS = frozenset(("以南", "以北", "以東", "以西"))
 BASE_WORDS = ("飛行場", "基地", "航空基地")
 MIDDLE_DOTS = "・･"
@@ -131,6 +135,19 @@ def capital_title_end(text: str, start: int, end: int) -> int:
     """Where the name starts after a capital's title (首都ジュバ → ジュバ), else ``start``."""
     match = CAPITAL_TITLE.match(text, start, end)
     return match.end() if match is not None else start
+
+
+def locative_end(text: str, start: int, end: int) -> int:
+    """Where a place name ends before a locative noun the model took in (平壌近郊 → 平壌), else ``end``.
+
+    Words for the sea off a coast stay (ソマリア沖, the sea area of the anti-piracy mission, is
+    one place in the gold fixtures): only ``NEAR_WORDS`` are cut.
+    """
+    surface = text[start:end]
+    for word in NEAR_WORDS:
+        if surface.endswith(word) and len(surface) - len(word) >= 2:
+            return end - len(word)
+    return end
 
 
 def country_list(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
