@@ -18,8 +18,8 @@ STAGE_VERSIONS: dict[str, str] = {
     "documents": "documents.v1",
     "tokens": "tokens.v1",
     "dates": "dates.v4",
-    "entities": "entities.v3",
-    "commitments": "commitments.v4",
+    "entities": "entities.v4",
+    "commitments": "commitments.v5",
 }
 
 STAGES: tuple[str, ...] = ("tokens", "dates", "entities", "commitments")

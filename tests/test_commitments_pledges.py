@@ -237,3 +237,34 @@ def test_commitments_agreement_takes_the_partner_in_context(parse) -> None:
     text = MINISTER + "日英同盟の強化に向けて、先般の首相来日の際、防衛装備協力を進めることで一致しました。"
     found = _run(parse, text)
     assert [(c.trigger.surface, c.actor.members) for c in found] == [("一致", ("JP", "GB"))]
+
+
+# 〜たところでございます: the Diet's perfect of a report is an act done; 〜したところ、 ("when I asked")
+# and 〜しているところ (in progress) are not. (sentence said by a minister, trigger, type)
+# fmt: off
+DONE_REPORTS = [
+    ("私から先方に対し、再発防止の徹底を強く要請したところでございます。", "要請", "request"),
+    ("関係事業者に対し、安全点検の実施を文書で求めたところです。", "求め", "request"),
+    ("両大臣は、共同訓練を拡充していくことで一致したところであります。", "一致", "agreement"),
+]
+NOT_DONE_REPORTS = [
+    "先方に協力を求めたところ、前向きな回答がありました。",
+    "現在、米側に対し詳細な説明を要請しているところです。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "ctype"), DONE_REPORTS)
+def test_commitments_done_reports_with_tokoro(parse, sentence: str, trigger: str, ctype: str) -> None:
+    found = [(c.trigger.surface, str(c.type)) for c in _run(parse, MINISTER + sentence)]
+    assert (trigger, ctype) in found
+
+
+@pytest.mark.parametrize("sentence", NOT_DONE_REPORTS)
+def test_commitments_tokoro_clauses_that_report_no_act(parse, sentence: str) -> None:
+    assert [c.trigger.surface for c in _run(parse, MINISTER + sentence)] == []
+
+
+def test_commitments_intent_hedged_with_fuuni(parse) -> None:
+    text = MINISTER + "事業者の取組状況を直接聴取する機会を設けたいというふうに考えております。"
+    assert [(c.trigger.surface, str(c.type)) for c in _run(parse, text)] == [("設けたい", "intent")]

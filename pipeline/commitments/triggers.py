@@ -772,6 +772,15 @@ def _first_person(view: SentenceView, lex: Lexicon, root: int, end: int, *, fina
         # 〜したいと考えております / 〜していきたいと思います: the intent is in the と-clause
         quoted = [c for c in view.children.get(root, ()) if view.particles(c).endswith("と")]
         if not quoted:
+            # 〜したいというふうに考えております: the Diet's hedge puts ふうに between the clause and the verb
+            quoted = [
+                g
+                for c in view.children.get(root, ())
+                if view.bunsetu_text(c) in ("ふうに", "風に")
+                for g in view.children.get(c, ())
+                if view.bunsetu_text(g).endswith("という")
+            ]
+        if not quoted:
             return None
         target = max(quoted)
         lemmas = [view.tokens[k].lemma for k in view.token_range(target)]
@@ -1275,6 +1284,17 @@ def _evaluated_fact(view: SentenceView, head: int) -> bool:
     return outer >= 0 and view.tokens[view.content_tokens(outer)[0]].lemma in EVALUATING_VERBS
 
 
+# 〜を要請したところでございます / 〜で一致したところであります: the Diet's perfect of a report ("I have
+# requested"), an act done; 〜したところ、 ("when I asked") and 〜しているところ (in progress) are not
+DONE_REPORT = re.compile(r"(?![ぁ-ん]*?[てで]い)[ぁ-ん]{0,12}?たところ(?:でござ|であ|です|でし|だ)")
+
+
+def _done_report(view: SentenceView, m: TriggerMatch) -> bool:
+    """Whether the trigger's verb is reported done with 〜たところです (see ``DONE_REPORT``)."""
+    end = view.tokens[m.last].end
+    return bool(DONE_REPORT.match(view.text, end, min(len(view.text), end + 24)))
+
+
 def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation_checked: bool = False) -> bool:
     """Negated, questioned, hypothetical or purposive predicates, 求められる, fact-check 確認."""
     pred = view.bunsetu[m.pred]
@@ -1285,7 +1305,8 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
         return True
     if not negation_checked and m.kind != "report" and _negated_after(view, pred.last):
         return True
-    if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces):
+    done = _done_report(view, m)
+    if m.kind in ("predicate", "decision") and any(x in CONDITIONAL for x in surfaces if not (done and x == "ところ")):
         return True
     span_lemmas = [view.tokens[k].lemma for k in range(m.first, max(pred.last, m.last) + 1)]
     if m.lemma in ("求める", "呼びかける") and any(x in ("れる", "られる") for x in span_lemmas):
@@ -1296,7 +1317,7 @@ def _disqualified(view: SentenceView, lex: Lexicon, m: TriggerMatch, *, negation
     head = pred.head
     if head >= 0 and pred.dep == "acl":
         noun = view.tokens[view.content_tokens(head)[0]].lemma
-        if noun in NON_ACT_HEADS:
+        if noun in NON_ACT_HEADS and not (done and noun in ("ところ", "所")):
             return True
     if head >= 0 and _evaluated_fact(view, head):
         return True
