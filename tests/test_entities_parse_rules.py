@@ -82,6 +82,9 @@ FOUND = [
     ("a designator without its hyphen before a class noun",
      "航空自衛隊はＦ２戦闘機を緊急発進させた。",
      {"Ｆ２/PRODUCT"}),
+    ("numbered units", "第３師団と第九航空団、第一普通科連隊が参加した。",
+     {"第３師団/ORG", "第九航空団/ORG", "第一普通科連隊/ORG"}),
+    ("an autonomous region is a place", "チベット自治区の状況を注視する。", {"チベット自治区/LOCATION"}),
     ("a ship's name after its class",
      "護衛艦「きりしま」がインド洋に派遣された。",
      {"きりしま/PRODUCT"}),
@@ -93,6 +96,9 @@ NOT_FOUND = [
     ("a force's member", "自衛隊員の処遇を改善する。", {"自衛隊"}),
     ("this Diet session", "今国会に法案を提出する。", {"国会"}),
     ("a programme, not a body", "ＯＤＡを活用して支援する。", {"ＯＤＡ"}),
+    ("a post is no body", "外務省北米局長名で申し入れた。", {"北米局長", "北米局長名"}),
+    ("a kind of treaty is no name", "多くの国が米国と安全保障条約を結んでいる。", {"安全保障条約"}),
+    ("a numbered group that is no unit", "第1群の対象者を除く。", {"第1群"}),
     ("a bare referendum is a common noun", "知事は県民投票を求めた。", {"県民投票"}),
     ("a bare reference to resolutions is the organ", "安保理決議違反である。", {"安保理決議"}),
 ]
@@ -138,3 +144,9 @@ def test_entities_near_words_are_cut_from_places(text: str, end: int) -> None:
     from pipeline.entities.places import locative_end
 
     assert locative_end(text, 0, len(text)) == end
+
+
+def test_entities_plenary_stage_directions_name_the_speaker(nlp: Any) -> None:
+    text = "以上です。（拍手）\n　　〔内閣総理大臣山田太郎君登壇、拍手〕\n　お答えします。"
+    found = [(e.surface, e.title.surface if e.title else None) for e in find_entities(text, _parse(nlp, text))]
+    assert ("山田太郎", "内閣総理大臣") in found

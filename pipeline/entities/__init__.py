@@ -42,8 +42,8 @@ from pipeline.entities.places import (
     capital_title_end,
     country_list,
     facility_areas,
-    locative_end,
     located_places,
+    locative_end,
     replacement_facilities,
     sea_names,
     zones,
@@ -665,7 +665,9 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         Candidate(start, end, EntityLabel.DOCUMENT, "Law", full, "definition")
         for start, end, full in later_statute_mentions(text, parsed.tokens, statutes)
     )
-    cands.extend(Candidate(a, b, EntityLabel.DOCUMENT, "Law", None, "name_rule") for a, b in named_laws(text, parsed.tokens))
+    cands.extend(
+        Candidate(a, b, EntityLabel.DOCUMENT, "Law", None, "name_rule") for a, b in named_laws(text, parsed.tokens)
+    )
     cands.extend(_names_from_neighbours(text, parsed.tokens, cands))
     taken = [(c.start, c.end) for c in cands] + [(e.start, e.end) for e in parsed.entities]
     cands.extend(_proper_noun_runs(text, parsed.tokens, taken))

@@ -8,6 +8,7 @@
   modifier, not a reference to one force (a named force keeps its mention: 米軍再編 has 米軍,
   a Sudachi proper noun, as the gold rules say);
 - a force's member (自衛隊員, 隊員: 員 makes a word for persons, not the force);
+- a post the model calls a body (鉄道局長, 北米局長名);
 - 今国会 (this Diet session): a period, not the legislature;
 - a model span right after the anaphoric prefix 同 (同特措法, 同協定: "the said law"): the
   whole is an anaphor (optional in the gold), the part after 同 no name of its own.
@@ -17,6 +18,7 @@ Every check reads a candidate and the tokens around it; nothing is rewritten her
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -29,6 +31,8 @@ from pipeline.schema import EntityLabel
 __all__ = ["is_not_a_name"]
 
 MEMBER_SUFFIX = "員"
+# 鉄道局長, 北米局長名: a post (the head of a bureau), never a body; titles belong to persons
+POST = re.compile(r"(?:局|部|課|室|所|社|会|団|校|院|庁)?長名?$")
 SESSION_PREFIXES = frozenset(("今", "本", "同", "次期", "前"))
 DIET = "国会"
 ANAPHORIC_PREFIX = "同"
@@ -59,6 +63,8 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
             prev = tokens[first - 1]
             if prev.end == cand.start and _surface(text, prev) in SESSION_PREFIXES:
                 return True  # 今国会: this session
+    if surface in _not_names():
+        return True  # listed, whoever proposed it (the ruler's …条約 pattern: 安全保障条約)
     if cand.source not in ("model", "token"):
         return False
     first = index.get(cand.start)
@@ -66,8 +72,8 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
         prev = tokens[first - 1]
         if prev.end == cand.start and _surface(text, prev) == ANAPHORIC_PREFIX:
             return True  # 同特措法: an anaphor
-    if surface in _not_names():
-        return True
+    if cand.label is EntityLabel.ORG and POST.search(surface):
+        return True  # 鉄道局長: a post
     inside = tokens_within(tokens, cand.start, cand.end)
     if len(inside) == 1 and inside[0].tag.startswith("形状詞") and cand.label in (EntityLabel.PRODUCT, EntityLabel.ORG):
         return True  # サイバー: an adjectival noun

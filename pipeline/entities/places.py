@@ -35,9 +35,9 @@ from pipeline.schema import EntityLabel
 __all__ = [
     "capital_title_end",
     "country_list",
-    "locative_end",
     "facility_areas",
     "located_places",
+    "locative_end",
     "replacement_facilities",
     "sea_names",
     "seas",

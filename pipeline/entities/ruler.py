@@ -359,6 +359,17 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
         yield _pattern("ORG", "Military_Unit", [_country_token(), {**kanji, "OP": "{1,4}"}, unit])
         yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, unit])
     yield _pattern("ORG", "Military_Unit", [{**kanji, "OP": "{4,6}"}, bare_unit])
+    # numbered units: 第７艦隊, 第３師団, 第九航空団, 第１空挺団, 第一普通科連隊
+    # (Sudachi: 第|9|航空|団, 第一|普通|科|連隊)
+    ordinal: list[list[dict[str, Any]]] = [
+        [{"NORM": "第"}, {"NORM": {"REGEX": r"^\d{1,3}$"}}],
+        [{"NORM": {"REGEX": "^第[一二三四五六七八九十]{1,3}$"}}],
+    ]
+    numbered = {"NORM": {"IN": [*units, "大隊", "中隊", "護衛隊群", "航空群", "方面隊", "空挺団"]}}
+    short = {"NORM": {"IN": ["団", "隊", "群", "科"]}}
+    for lead in ordinal:
+        yield _pattern("ORG", "Military_Unit", [*lead, {**kanji, "OP": "{1,3}"}, short, {"OP": "?", **numbered}])
+        yield _pattern("ORG", "Military_Unit", [*lead, {**kanji, "OP": "{0,3}"}, numbered])
     yield _pattern("ORG", "Military_Unit", [{"NORM": {"IN": forces}}, {**kanji, "OP": "{1,4}"}, bare_unit])
     # ＣＴＦ１５１, CTF-151, JTF: (combined/joint) task force designators of the US and coalition
     # navies (Combined Maritime Forces: CTF 150, 151, 152)
