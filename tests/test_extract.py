@@ -32,7 +32,7 @@ CONTRACT_FIELDS = {
 def test_extract_records_follow_the_contract(fixture_run: Path) -> None:
     records = list(read_jsonl(fixture_run))
     assert [r["doc_id"] for r in records] == sorted(r["doc_id"] for r in records)
-    assert len(records) == 11
+    assert len(records) == 17
     for record in records:
         assert set(record) >= CONTRACT_FIELDS
         assert offset_errors(record) == []
@@ -57,7 +57,7 @@ def test_extract_tokens_and_manifest(fixture_run: Path) -> None:
         text = records[row["doc_id"]]["text"]
         assert all(text[t["start"] : t["end"]] == t["surface"] for t in row["tokens"])
     manifest = json.loads(fixture_run.with_name("manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["documents"] == 11
+    assert manifest["counts"]["documents"] == 17
     assert manifest["model"]["name"] == "ja_ginza"
     assert manifest["packages"]["fugashi"]
     assert {i["path"].rsplit("/", 1)[-1] for i in manifest["inputs"]} == {
@@ -73,5 +73,5 @@ def test_extract_is_byte_identical_with_and_without_cache(fixture_run: Path, tmp
         out = tmp_path / name / "extractions.jsonl"
         summary = run_extract([FIXTURES / "raw"], out, cached)
         assert out.read_bytes() == expected, name
-    assert summary.cache_hits == 11
+    assert summary.cache_hits == 17
     assert summary.cache_misses == 0
