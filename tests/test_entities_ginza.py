@@ -156,3 +156,10 @@ def test_entities_title_label_never_leaves_the_stage(nlp: Any) -> None:
     (doc,) = _parse(nlp, [text])
     assert any(e.label == TITLE_LABEL for e in doc.entities)
     assert all(str(e.label) != TITLE_LABEL for e in find_entities(text, doc))
+
+
+def test_entities_stored_ruler_variants_are_current(nlp: Any) -> None:
+    # data/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
+    from pipeline.entities.ruler import compute_variants, stored_variants
+
+    assert stored_variants() == compute_variants(nlp)

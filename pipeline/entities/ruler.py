@@ -558,20 +558,58 @@ def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
     return [[{"NORM": norm} for norm in variant] for variant in seen]
 
 
+VARIANTS_FILE = "ruler_variants.json"
+
+
+def variants_key() -> str:
+    """What the stored variants depend on: the gazetteer names, CONTEXTS and Sudachi's versions."""
+    from pipeline.resources import package_versions
+
+    versions = package_versions()
+    digest = hashlib.sha256(json.dumps(CONTEXTS, ensure_ascii=False).encode("utf-8"))
+    for name in ("SudachiPy", "SudachiDict-core", "spacy", "ginza"):
+        digest.update(f"{name}={versions.get(name)}".encode())
+    for e in gazetteer():
+        digest.update(e.name.encode("utf-8") + b"\n")
+    return digest.hexdigest()[:16]
+
+
+def compute_variants(nlp: Language) -> dict[str, list[list[str]]]:
+    """NORM sequences of each gazetteer name in CONTEXTS that differ from its tokenization alone."""
+    table: dict[str, list[list[str]]] = {}
+    for e in gazetteer():
+        if e.name in table:
+            continue
+        alone = [token.norm_ for token in nlp.make_doc(e.name)]
+        table[e.name] = [[t["NORM"] for t in v] for v in _variants(nlp, e.name) if [t["NORM"] for t in v] != alone]
+    return table
+
+
+def stored_variants() -> dict[str, list[list[str]]] | None:
+    """The variants of ``data/ruler_variants.json`` when they were built for this gazetteer and Sudachi."""
+    try:
+        data = json.loads(_read(VARIANTS_FILE))
+    except FileNotFoundError:
+        return None
+    table: dict[str, list[list[str]]] = data["variants"]
+    return table if data.get("key") == variants_key() else None
+
+
 def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
 
     A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
-    tokenization the name gets in context (see CONTEXTS) is added as a token pattern.
+    tokenization the name gets in context (see CONTEXTS) is added as a token pattern. Those come
+    from ``data/ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
+    gazetteer and Sudachi's versions: computing them tokenizes every name a dozen times, about a
+    second and a half at each process start.
     """
+    table = (stored_variants() or compute_variants(nlp)) if nlp is not None else {}
     patterns = []
     for e in gazetteer():
         patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
-        if nlp is not None:
-            alone = [{"NORM": token.norm_} for token in nlp.make_doc(e.name)]
-            for variant in _variants(nlp, e.name):
-                if variant != alone:
-                    patterns.append(_pattern(e.label, e.subtype, variant, e.canonical))
+        for variant in table.get(e.name, ()):
+            patterns.append(_pattern(e.label, e.subtype, [{"NORM": norm} for norm in variant], e.canonical))
     for group in (
         _meeting_patterns,
         _two_plus_two_patterns,
