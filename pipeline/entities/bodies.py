@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from pipeline.entities.candidates import Candidate
+from pipeline.entities.candidates import Candidate, token_surface
 from pipeline.entities.names import is_nominal
 from pipeline.entities.ruler import gazetteer, rule_words
 from pipeline.parse import ParsedToken
@@ -39,10 +39,6 @@ CLAUSE_ENDS = frozenset(("、", "。", "，"))
 CLAUSE_TOKENS = 15
 
 
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
-
-
 def place_named_bodies(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
     """A place or facility and the council named for it (普天間飛行場負担軽減推進会議): one ORG."""
     index = {t.start: i for i, t in enumerate(tokens)}
@@ -57,10 +53,10 @@ def place_named_bodies(text: str, tokens: Sequence[ParsedToken], cands: Sequence
         while j < len(tokens) and is_nominal(tokens[j]) and not tokens[j].sent_start:
             if j > k and tokens[j].start != tokens[j - 1].end:
                 break
-            word = _surface(text, tokens[j])
-            council = word == "会議" and j > k and _surface(text, tokens[j - 1]) in COUNCIL_WORDS
+            word = token_surface(text, tokens[j])
+            council = word == "会議" and j > k and token_surface(text, tokens[j - 1]) in COUNCIL_WORDS
             if (word in BODY_HEADS or council) and j > k:
-                if not any(_surface(text, t) in RANKS for t in tokens[k:j]):
+                if not any(token_surface(text, t) in RANKS for t in tokens[k:j]):
                     out.append(Candidate(cand.start, tokens[j].end, EntityLabel.ORG, "Committee", None, "name_rule"))
                 break
             j += 1
@@ -79,7 +75,7 @@ def body_meetings(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Cand
             continue
         rank, meeting = tokens[k], tokens[k + 1]
         joined = cand.end == rank.start and rank.end == meeting.start and not meeting.sent_start
-        if joined and _surface(text, rank) in RANKS and _surface(text, meeting) in MEETINGS:
+        if joined and token_surface(text, rank) in RANKS and token_surface(text, meeting) in MEETINGS:
             out.append(Candidate(cand.start, meeting.end, EntityLabel.EVENT, "Conference", None, "name_rule"))
     return out
 
@@ -96,11 +92,11 @@ def resolutions(text: str, tokens: Sequence[ParsedToken]) -> list[Candidate]:
     starts = {t.start: i for i, t in enumerate(tokens)}
     out = []
     for k, token in enumerate(tokens):
-        word = _surface(text, token)
+        word = token_surface(text, token)
         if word not in ("決議", "決議案"):
             continue
         end_k = k
-        if word == "決議" and k + 1 < len(tokens) and _surface(text, tokens[k + 1]) == "案":
+        if word == "決議" and k + 1 < len(tokens) and token_surface(text, tokens[k + 1]) == "案":
             end_k = k + 1
         organ = next((o for o in _organs() if text.endswith(o, 0, token.start)), None)
         if organ is None or (token.start - len(organ)) not in starts:
@@ -120,7 +116,7 @@ def resolutions(text: str, tokens: Sequence[ParsedToken]) -> list[Candidate]:
 def _adopted(text: str, tokens: Sequence[ParsedToken], k: int) -> bool:
     """Whether the clause from token ``k`` on (up to a comma or a sentence end) says it was adopted."""
     for token in tokens[k : k + CLAUSE_TOKENS]:
-        word = _surface(text, token)
+        word = token_surface(text, token)
         if token.sent_start or word in CLAUSE_ENDS:
             return False
         if word in ADOPTED:
@@ -140,7 +136,7 @@ def body_prefixes(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Cand
     acts: tuple[str, ...] = tuple(rule_words()["body_acts"]["acts"])
     out = []
     for token in tokens:
-        word = _surface(text, token)
+        word = token_surface(text, token)
         if not word.endswith(acts) or any(c.start < token.end and token.start < c.end for c in cands):
             continue
         for name in _body_names():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel, Span
 
-__all__ = ["PRIORITY", "Candidate", "tokens_within"]
+__all__ = ["PRIORITY", "Candidate", "token_surface", "tokens_within"]
 
 # Priorities when spans overlap: rules about persons > assembled official names and definitions >
 # the domain ruler, gazetteer names found after the parse and names read off the parse > GiNZA's
@@ -49,6 +49,11 @@ class Candidate:
     def priority(self) -> int:
         """Rank of ``source`` in PRIORITY."""
         return PRIORITY[self.source]
+
+
+def token_surface(text: str, token: ParsedToken) -> str:
+    """The text of ``token``."""
+    return text[token.start : token.end]
 
 
 def tokens_within(tokens: Sequence[ParsedToken], start: int, end: int) -> Sequence[ParsedToken]:

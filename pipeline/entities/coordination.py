@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from pipeline.entities.candidates import Candidate
+from pipeline.entities.candidates import Candidate, token_surface
 from pipeline.entities.names import is_country_combo
 from pipeline.entities.ruler import heads
 from pipeline.parse import ParsedToken
@@ -30,10 +30,6 @@ __all__ = ["coordinated_units", "elided_meeting_heads", "joined_events"]
 SEPARATORS = frozenset(("、", "，", "・", "･", "及び", "並びに", "や", "と", "および"))
 # Unit words of armed forces (ANNOTATION.md: units are ORG); 部隊 needs a word before it (水上部隊).
 UNIT_WORD = re.compile(r"^[一-龥]*(航空隊|艦隊|師団|旅団|連隊|航空団|飛行隊|護衛隊|軍団|司令部|[一-龥]部隊)$")
-
-
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
 
 
 def elided_meeting_heads(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
@@ -50,14 +46,14 @@ def elided_meeting_heads(text: str, tokens: Sequence[ParsedToken], cands: Sequen
         k = index.get(cand.start)
         if k is None or tokens[k].end >= cand.end:
             continue
-        if not is_country_combo(unicodedata.normalize("NFKC", _surface(text, tokens[k]))):
+        if not is_country_combo(unicodedata.normalize("NFKC", token_surface(text, tokens[k]))):
             continue
         rest = text[tokens[k].end : cand.end]
         while k >= 2:
             sep, pair = tokens[k - 1], tokens[k - 2]
             adjacent = pair.end == sep.start and sep.end == tokens[k].start and not tokens[k].sent_start
-            pair_surface = _surface(text, pair)
-            if not (adjacent and _surface(text, sep) in SEPARATORS and is_country_combo(pair_surface)):
+            pair_surface = token_surface(text, pair)
+            if not (adjacent and token_surface(text, sep) in SEPARATORS and is_country_combo(pair_surface)):
                 break
             out.append(Candidate(pair.start, pair.end, cand.label, cand.subtype, pair_surface + rest, "name_rule"))
             k -= 2
@@ -75,9 +71,9 @@ def coordinated_units(text: str, tokens: Sequence[ParsedToken], cands: Sequence[
         if k is None or k + 1 >= len(tokens):
             continue
         sep, unit = tokens[k], tokens[k + 1]
-        if _surface(text, sep) not in SEPARATORS or sep.end != unit.start or unit.sent_start:
+        if token_surface(text, sep) not in SEPARATORS or sep.end != unit.start or unit.sent_start:
             continue
-        if not UNIT_WORD.match(_surface(text, unit)):
+        if not UNIT_WORD.match(token_surface(text, unit)):
             continue
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if after is not None and after.start == unit.end and after.tag.startswith(("名詞", "接尾辞")):

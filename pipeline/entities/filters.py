@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-from pipeline.entities.candidates import Candidate, tokens_within
+from pipeline.entities.candidates import Candidate, token_surface, tokens_within
 from pipeline.entities.ruler import rule_words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
@@ -43,10 +43,6 @@ def _not_names() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFKC", word) for word, _ in rule_words()["not_names"]["words"])
 
 
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
-
-
 def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int], cand: Candidate) -> bool:
     """Whether ``cand`` (a model, token or ruler span) is no name (see the module docstring).
 
@@ -55,13 +51,13 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
     surface = unicodedata.normalize("NFKC", text[cand.start : cand.end])
     k = index.get(cand.end)
     after = tokens[k] if k is not None and tokens[k].start == cand.end and not tokens[k].sent_start else None
-    if after is not None and _surface(text, after) == MEMBER_SUFFIX and cand.label is EntityLabel.ORG:
+    if after is not None and token_surface(text, after) == MEMBER_SUFFIX and cand.label is EntityLabel.ORG:
         return True  # 自衛隊員: a member of the force
     if cand.label is EntityLabel.ORG and surface == DIET:
         first = index.get(cand.start)
         if first is not None and first > 0:
             prev = tokens[first - 1]
-            if prev.end == cand.start and _surface(text, prev) in SESSION_PREFIXES:
+            if prev.end == cand.start and token_surface(text, prev) in SESSION_PREFIXES:
                 return True  # 今国会: this session
     if surface in _not_names():
         return True  # listed, whoever proposed it (the ruler's …条約 pattern: 安全保障条約)
@@ -70,7 +66,7 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
     first = index.get(cand.start)
     if first is not None and first > 0:
         prev = tokens[first - 1]
-        if prev.end == cand.start and _surface(text, prev) == ANAPHORIC_PREFIX:
+        if prev.end == cand.start and token_surface(text, prev) == ANAPHORIC_PREFIX:
             return True  # 同特措法: an anaphor
     if cand.label is EntityLabel.ORG and POST.search(surface):
         return True  # 鉄道局長: a post

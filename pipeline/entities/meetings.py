@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.entities.candidates import Candidate
+from pipeline.entities.candidates import Candidate, token_surface
 from pipeline.entities.names import is_nominal
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
@@ -29,10 +29,6 @@ ORDINAL = re.compile(f"第{NUMBER}回")
 MEETING_WORDS = frozenset(("会合", "会議"))
 VOTES = frozenset(("県民投票", "住民投票", "国民投票"))
 HELD = frozenset(("行う", "行なう", "実施", "実施する", "する"))
-
-
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
 
 
 def sessions(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
@@ -55,7 +51,7 @@ def numbered_meetings(text: str, tokens: Sequence[ParsedToken]) -> list[Candidat
     for match in ORDINAL.finditer(text):
         k = starts.get(match.end())
         first = starts.get(match.start())
-        if k is None or first is None or _surface(text, tokens[k]) not in MEETING_WORDS:
+        if k is None or first is None or token_surface(text, tokens[k]) not in MEETING_WORDS:
             continue
         i = first
         while i > 0 and is_nominal(tokens[i - 1]) and tokens[i - 1].end == tokens[i].start and not tokens[i].sent_start:
@@ -78,9 +74,9 @@ def referendums(text: str, tokens: Sequence[ParsedToken]) -> list[Candidate]:
         prev = tokens[first - 1] if first > 0 else None
         if prev is None or prev.end != start:
             continue
-        held = prev.tag.startswith("助動詞") and _surface(text, prev) == "た"
+        held = prev.tag.startswith("助動詞") and token_surface(text, prev) == "た"
         genitive = (
-            _surface(text, prev) == "の"
+            token_surface(text, prev) == "の"
             and first >= 2
             and tokens[first - 2].tag.startswith(("名詞-固有名詞-地名", "名詞-普通名詞-副詞可能", "名詞-数詞"))
         )
@@ -91,11 +87,11 @@ def referendums(text: str, tokens: Sequence[ParsedToken]) -> list[Candidate]:
 
 def _vote_span(text: str, tokens: Sequence[ParsedToken], k: int) -> tuple[int, int, int] | None:
     """(start, end, first token) of a referendum word at token ``k`` (県民投票 or 県民|投票)."""
-    word = _surface(text, tokens[k])
+    word = token_surface(text, tokens[k])
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if word in VOTES:
         last = k
-    elif nxt is not None and word + _surface(text, nxt) in VOTES and nxt.start == tokens[k].end:
+    elif nxt is not None and word + token_surface(text, nxt) in VOTES and nxt.start == tokens[k].end:
         last = k + 1
     else:
         return None

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.entities.candidates import tokens_within
+from pipeline.entities.candidates import token_surface, tokens_within
 from pipeline.entities.canonical import country_code
 from pipeline.entities.ruler import lexicon
 from pipeline.parse import ParsedToken
@@ -103,10 +103,6 @@ def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(docs["heads"]), frozenset(docs["katakana"]), frozenset(data["event_heads"]["heads"])
 
 
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
-
-
 def is_country_combo(surface: str) -> bool:
     """Country abbreviations only (日米, 日米韓, 日ロ): two or more, or one before an acronym."""
     kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1} | set(COMBO_EXTRA)
@@ -129,7 +125,7 @@ def _head_of(text: str, token: ParsedToken) -> tuple[EntityLabel, str] | None:
     """(DOCUMENT or EVENT, the head word) when ``token`` is or ends in a head word, else None."""
     if not token.tag.startswith(("名詞", "接尾辞")):
         return None
-    return _head_of_word(_surface(text, token))
+    return _head_of_word(token_surface(text, token))
 
 
 @lru_cache(maxsize=65536)
@@ -166,19 +162,19 @@ def _core_start(text: str, tokens: Sequence[ParsedToken], k: int) -> int:
         prev = tokens[i - 1]
         if prev.end != tokens[i].start:
             break
-        surface = _surface(text, prev)
+        surface = token_surface(text, prev)
         if is_nominal(prev) or prev.tag.startswith("形状詞"):
             i -= 1
             continue
         if surface in MIDDLE_DOTS and i - 2 >= 0 and is_nominal(tokens[i - 2]) and not prev.sent_start:
             before = tokens[i - 2]
-            if is_country_combo(_surface(text, before)) or _head_of(text, before) is not None:
+            if is_country_combo(token_surface(text, before)) or _head_of(text, before) is not None:
                 break  # 日米・日豪外相会談, 首脳会談・外相会談: a list of names, not one
             i -= 1
             continue
         break
     # a leading middle dot or 形状詞 alone does not start a name
-    while i < k and (_surface(text, tokens[i]) in MIDDLE_DOTS):
+    while i < k and (token_surface(text, tokens[i]) in MIDDLE_DOTS):
         i += 1
     return i
 
@@ -187,7 +183,7 @@ def _naming_elements(text: str, core: Sequence[ParsedToken], label: EntityLabel,
     """Whether the words before the head make the core a name (see the module docstring)."""
     _, katakana, _ = _heads()
     for token in core:
-        surface = unicodedata.normalize("NFKC", _surface(text, token))
+        surface = unicodedata.normalize("NFKC", token_surface(text, token))
         if token.tag.startswith("名詞-固有名詞"):
             return True
         if LATIN.search(surface) or is_country_combo(surface) or country_code(surface):
@@ -207,7 +203,7 @@ def _connector_before(text: str, tokens: Sequence[ParsedToken], i: int) -> int |
             continue
         window = tokens[i - n : i]
         joined = window[-1].end == tokens[i].start and not any(t.sent_start for t in window[1:])
-        if joined and tuple(_surface(text, t) for t in window) == connector:
+        if joined and tuple(token_surface(text, t) for t in window) == connector:
             return i - n
     return None
 
@@ -217,10 +213,12 @@ def _adjectival(text: str, tokens: Sequence[ParsedToken], p: int, j: int) -> boo
     token = tokens[p]
     if token.tag.startswith("形状詞"):
         return p + 1 <= j and (
-            is_nominal(tokens[p + 1]) or tokens[p + 1].tag.startswith("形状詞") or _surface(text, tokens[p + 1]) == "な"
+            is_nominal(tokens[p + 1])
+            or tokens[p + 1].tag.startswith("形状詞")
+            or token_surface(text, tokens[p + 1]) == "な"
         )
     return (
-        _surface(text, token) == "な"
+        token_surface(text, token) == "な"
         and token.tag.startswith("助動詞")
         and p >= 1
         and tokens[p - 1].tag.startswith("形状詞")
@@ -256,7 +254,7 @@ def modifier_start(
     while i > 0:
         p = i - 1
         token = tokens[p]
-        surface = _surface(text, token)
+        surface = token_surface(text, token)
         between = word(p + 1) and word(p - 1)
         item_end = p >= 1 and list_item_ends is not None and list_item_ends(tokens[p - 1])
         if is_nominal(token):
@@ -312,7 +310,7 @@ def assembled_names(
             and nxt.start == token.end
             and not nxt.sent_start
             and is_nominal(nxt)
-            and _surface(text, nxt) not in LIST_SUFFIXES
+            and token_surface(text, nxt) not in LIST_SUFFIXES
         ):
             continue  # the head word modifies what follows (協定締結, 会談後); …会合等 is a list's end
         start = _core_start(text, tokens, k)
@@ -344,14 +342,14 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
     - a country, a subject and 決議: a resolution named for the country it is on
       (北朝鮮人権状況決議); a body and 決議 (国連安保理決議) is the body and its act.
     """
-    surface = _surface(text, token)
+    surface = token_surface(text, token)
     compound_head = len(surface) > len(head)  # 行動計画, 伊勢志摩サミット: the token has its own modifier
     if head in BODY_HEADS or (head == "会議" and not core):
         return False  # 安全保障理事会, 国連総会, 国家安全保障会議: a body's name as often as a meeting's
     if not core:
         return compound_head and token.tag.startswith("名詞-固有名詞")
-    first = unicodedata.normalize("NFKC", _surface(text, core[0]))
-    words = [t for t in core[1:] if _surface(text, t) not in MIDDLE_DOTS]
+    first = unicodedata.normalize("NFKC", token_surface(text, core[0]))
+    words = [t for t in core[1:] if token_surface(text, t) not in MIDDLE_DOTS]
     more = bool(words) or compound_head
     party = is_country_combo(first) or country_code(first) is not None
     acronym = bool(LATIN.search(first))
@@ -362,7 +360,7 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
         return label is EntityLabel.DOCUMENT and more  # 北朝鮮人権状況決議: a resolution on a country
     if head in CORE_ALONE_EXCLUDED:
         return label is EntityLabel.DOCUMENT and core[0].tag.startswith("名詞-固有名詞-地名") and not party
-    if head == "会議" and not (acronym or any(_surface(text, t) in RANKS for t in core)):
+    if head == "会議" and not (acronym or any(token_surface(text, t) in RANKS for t in core)):
         return False  # 日本学術会議, 国家安全保障会議: a council; ＡＰＥＣ首脳会議: a conference
     if party:
         return more
@@ -386,7 +384,7 @@ def quoted_names(text: str, tokens: Sequence[ParsedToken]) -> list[NamedSpan]:
         if label is None or not (is_nominal(first) or first.tag.startswith("形状詞")):
             continue
         inside = tokens_within(tokens, start, end)
-        if any(_surface(text, t) in ("と", "や") and t.tag.startswith("助詞") for t in inside):
+        if any(token_surface(text, t) in ("と", "や") and t.tag.startswith("助詞") for t in inside):
             continue  # 「満州事変と不戦条約」: a title listing two things, not one name
         subtype = "Named_Document" if label is EntityLabel.DOCUMENT else "Named_Event"
         out.append(NamedSpan(start, end, label, subtype))

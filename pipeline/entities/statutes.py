@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.entities.candidates import token_surface
 from pipeline.entities.names import LIST_SUFFIXES, is_nominal, modifier_start
 from pipeline.entities.ruler import rule_words
 from pipeline.parse import ParsedToken
@@ -84,20 +85,16 @@ def _statute_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["heads"]), frozenset(data["bill"]), frozenset(data["kinds"])
 
 
-def _surface(text: str, token: ParsedToken) -> str:
-    return text[token.start : token.end]
-
-
 def _is_statute_head(text: str, token: ParsedToken) -> bool:
     heads, bill, _ = _statute_words()
-    surface = _surface(text, token)
+    surface = token_surface(text, token)
     return token.tag.startswith(("名詞", "接尾辞")) and (surface in heads or surface in bill - {"案"})
 
 
 def _ends_a_law(text: str, token: ParsedToken) -> bool:
     """A token that ends a law's name (自衛隊法, 特別措置法): a list item that is a title of its own."""
     heads, bill, _ = _statute_words()
-    surface = _surface(text, token)
+    surface = token_surface(text, token)
     return surface in heads or surface in bill or (surface.endswith("法") and token.tag.startswith("名詞"))
 
 
@@ -109,7 +106,7 @@ def _sequence_before(text: str, tokens: Sequence[ParsedToken], i: int, words: tu
     window = list(tokens[i - n : i + 1])  # the words, and token i when there is one
     if any(t.sent_start for t in window[1:]) or any(a.end != b.start for a, b in itertools.pairwise(window)):
         return None
-    if tuple(_surface(text, t) for t in tokens[i - n : i]) == words:
+    if tuple(token_surface(text, t) for t in tokens[i - n : i]) == words:
         return i - n
     return None
 
@@ -161,7 +158,7 @@ def _core_start(text: str, tokens: Sequence[ParsedToken], k: int) -> int:
 
 def _drop_former(text: str, tokens: Sequence[ParsedToken], i: int, k: int) -> int:
     """旧 (a repealed law) is a qualifier, not part of the title: 旧テロ対策特別措置法."""
-    if i < k and _surface(text, tokens[i]) == FORMER:
+    if i < k and token_surface(text, tokens[i]) == FORMER:
         return i + 1
     return i
 
@@ -178,14 +175,14 @@ def statute_titles(text: str, tokens: Sequence[ParsedToken]) -> list[StatuteTitl
     for k, token in enumerate(tokens):
         if not _is_statute_head(text, token):
             continue
-        surface = _surface(text, token)
+        surface = token_surface(text, token)
         end_k = k
-        split_bill = surface not in bill and k + 1 < n and _surface(text, tokens[k + 1]) in bill - heads
+        split_bill = surface not in bill and k + 1 < n and token_surface(text, tokens[k + 1]) in bill - heads
         if split_bill and tokens[k + 1].start == token.end and not tokens[k + 1].sent_start:
             end_k = k + 1  # 法律|案: Sudachi splits the bill's 案 off in some contexts
         nxt = tokens[end_k + 1] if end_k + 1 < n else None
         glued = nxt is not None and nxt.start == tokens[end_k].end and not nxt.sent_start and is_nominal(nxt)
-        if glued and nxt is not None and _surface(text, nxt) not in LIST_SUFFIXES:
+        if glued and nxt is not None and token_surface(text, nxt) not in LIST_SUFFIXES:
             continue  # 法律案提出, 法改正: the head modifies what follows
         core = _core_start(text, tokens, k)
         if surface == "法" and not _named_law_core(tokens[core:k]):
@@ -198,10 +195,10 @@ def statute_titles(text: str, tokens: Sequence[ParsedToken]) -> list[StatuteTitl
         if end - start > MAX_TITLE_CHARS:
             continue
         laws = tuple(
-            (tokens[_drop_former(text, tokens, f, j)].start, tokens[j].end, _surface(text, tokens[j]))
+            (tokens[_drop_former(text, tokens, f, j)].start, tokens[j].end, token_surface(text, tokens[j]))
             for j, f in _inner_laws(text, tokens, first, core)
         )
-        out.append(StatuteTitle(start, end, _surface(text, tokens[k]), laws))
+        out.append(StatuteTitle(start, end, token_surface(text, tokens[k]), laws))
     return out
 
 
@@ -215,7 +212,7 @@ def _inner_laws(text: str, tokens: Sequence[ParsedToken], first: int, core: int)
     _, _, kinds = _statute_words()
     found = []
     for j in range(first, core):
-        if _surface(text, tokens[j]) in kinds:
+        if token_surface(text, tokens[j]) in kinds:
             start, _ = _title_start(text, tokens, _core_start(text, tokens, j))
             found.append((j, max(start, first)))
     return found
@@ -231,13 +228,14 @@ def named_laws(text: str, tokens: Sequence[ParsedToken]) -> list[tuple[int, int]
     compounds = frozenset(rule_words()["statute_heads"]["compounds"])
     out = []
     for k, token in enumerate(tokens):
-        if _surface(text, token) not in compounds or not token.tag.startswith("名詞"):
+        if token_surface(text, token) not in compounds or not token.tag.startswith("名詞"):
             continue
         first = _drop_former(text, tokens, _core_start(text, tokens, k), k)
-        if first == k or _surface(text, tokens[first]) in ANAPHORIC_PREFIXES:
+        if first == k or token_surface(text, tokens[first]) in ANAPHORIC_PREFIXES:
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if nxt is not None and nxt.start == token.end and is_nominal(nxt) and _surface(text, nxt) not in LIST_SUFFIXES:
+        joined = nxt is not None and nxt.start == token.end
+        if joined and nxt is not None and is_nominal(nxt) and token_surface(text, nxt) not in LIST_SUFFIXES:
             continue  # テロ特措法改正: the law modifies what follows
         out.append((tokens[first].start, token.end))
     return out
@@ -260,7 +258,7 @@ def later_statute_mentions(
             laws.append((title.end, title.head, text[title.start : title.end]))
     out = []
     for k, token in enumerate(tokens):
-        surface = _surface(text, token)
+        surface = token_surface(text, token)
         prev = tokens[k - 1] if k > 0 else None
         if surface not in kinds or (prev is not None and prev.end == token.start and is_nominal(prev)):
             continue
