@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.entities import find_entities
-from pipeline.entities.places import capital_title_end, country_list
+from pipeline.entities.places import capital_title_end, country_list, locative_end
 from pipeline.parse import ParseCache, ParsedDoc, Parser
 from pipeline.tokens import split_sentences
 
@@ -141,8 +141,6 @@ def test_entities_country_lists(text: str, expected: list[tuple[int, int, str]] 
     [("平壌近郊", 2), ("元山付近", 2), ("ソマリア沖", 5), ("日本海上空", 3), ("付近", 2), ("東京", 2)],
 )
 def test_entities_near_words_are_cut_from_places(text: str, end: int) -> None:
-    from pipeline.entities.places import locative_end
-
     assert locative_end(text, 0, len(text)) == end
 
 

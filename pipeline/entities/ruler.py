@@ -604,7 +604,10 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     gazetteer and Sudachi's versions: computing them tokenizes every name a dozen times, about a
     second and a half at each process start.
     """
-    table = (stored_variants() or compute_variants(nlp)) if nlp is not None else {}
+    table: dict[str, list[list[str]]] = {}
+    if nlp is not None:
+        stored = stored_variants()
+        table = stored if stored is not None else compute_variants(nlp)
     patterns = []
     for e in gazetteer():
         patterns.append(_pattern(e.label, e.subtype, e.name, e.canonical))
