@@ -13,7 +13,7 @@ OUT := outputs
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: extract test evaluate bench lint typecheck clean
+.PHONY: extract test goldens evaluate bench lint typecheck clean
 
 $(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ extract: $(VENV)/.runtime
 ## test: unit, property and regression tests (fixtures in tests/fixtures)
 test: $(VENV)/.dev
 	$(PY) -m pytest -q
+
+## goldens: rewrite the byte-identical snapshots (tests/fixtures/expected) and store missing parses; review the diff
+goldens: $(VENV)/.dev
+	$(PY) -m pytest -q --update-goldens
 
 ## evaluate: score outputs/extractions.jsonl against tests/fixtures/gold -> outputs/scores.json
 evaluate: extract

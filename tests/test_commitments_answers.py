@@ -16,8 +16,6 @@ import pytest
 from pipeline.commitments import find_commitments
 from tests.commitments_helpers import date, entity
 
-pytestmark = pytest.mark.slow
-
 # the speech opens with a line of its own, as the minutes do: GiNZA's parse of the first sentence
 # is cut at the speaker label
 MINISTER = "○国務大臣（山田太郎君）　お答えいたします。\n　"

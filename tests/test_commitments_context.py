@@ -11,8 +11,6 @@ import pytest
 from pipeline.commitments import find_commitments
 from tests.commitments_helpers import date, entity
 
-pytestmark = pytest.mark.slow
-
 
 def _run(parse, text: str, dates=(), entities=(), meta=None):
     parsed, sentences = parse(text)

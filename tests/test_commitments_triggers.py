@@ -10,8 +10,6 @@ import pytest
 
 from pipeline.commitments import find_commitments
 
-pytestmark = pytest.mark.slow
-
 # (text, trigger substring, type, actor members)
 # fmt: off
 TRIGGER_TESTS = [

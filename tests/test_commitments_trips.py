@@ -17,8 +17,6 @@ import pytest
 from pipeline.commitments import find_commitments
 from tests.commitments_helpers import date, entity
 
-pytestmark = pytest.mark.slow
-
 MINISTER = "○国務大臣（山田太郎君）　御報告いたします。\n"
 
 

@@ -1,4 +1,4 @@
-"""Entities through GiNZA and the domain ruler (slow: loads ja_ginza once per session).
+"""Entities through GiNZA and the domain ruler: sentences on stored parses; the ruler itself on ja_ginza (slow).
 
 Expectations assume ja_ginza 5.3.0 (SudachiDict-core as pinned); sentences are written for these
 tests from the domain's standard phrasing, not copied from the gold fixtures.
@@ -17,28 +17,27 @@ from pipeline.parse import ParseCache, ParsedDoc, Parser, chunk_spans
 from pipeline.tokens import split_sentences
 from tests.conftest import FIXTURES
 
-pytestmark = pytest.mark.slow
-
-
 def _parse(nlp: Any, texts: list[str]) -> list[ParsedDoc]:
     parser = Parser(load=lambda: nlp, cache=ParseCache(None, ""))
     return parser.parse_many([(t, split_sentences(t)) for t in texts])
 
 
-def _found(nlp: Any, text: str) -> set[str]:
-    """``surface/LABEL`` (``/title`` for titled persons) of every entity found."""
-    (doc,) = _parse(nlp, [text])
+def _found(parse: Any, text: str) -> set[str]:
+    """``surface/LABEL`` (``/title`` for titled persons) of every entity found, on the stored parse."""
+    doc = parse(text)[0]
     return {
         "/".join([e.surface, str(e.label), *([e.title.surface] if e.title else [])])
         for e in find_entities(text, doc)
     }
 
 
+@pytest.mark.slow
 def test_entities_ruler_sits_before_ner(nlp: Any) -> None:
     names = nlp.pipe_names
     assert names.index(RULER_NAME) < names.index("ner")
 
 
+@pytest.mark.slow
 def test_entities_every_ene_label_is_mapped_or_dropped(nlp: Any) -> None:
     # The NER gains moves for the ruler's labels once it has parsed preset entities: only GiNZA's
     # own (ENE) labels need a decision.
@@ -112,15 +111,16 @@ MUST_NOT = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
-def test_entities_domain_sentences(nlp: Any, text: str, expected: set[str]) -> None:
-    assert expected <= _found(nlp, text)
+def test_entities_domain_sentences(parse: Any, text: str, expected: set[str]) -> None:
+    assert expected <= _found(parse, text)
 
 
 @pytest.mark.parametrize(("text", "forbidden"), MUST_NOT)
-def test_entities_domain_must_not_extract(nlp: Any, text: str, forbidden: set[str]) -> None:
-    assert not {found.split("/")[0] for found in _found(nlp, text)} & forbidden
+def test_entities_domain_must_not_extract(parse: Any, text: str, forbidden: set[str]) -> None:
+    assert not {found.split("/")[0] for found in _found(parse, text)} & forbidden
 
 
+@pytest.mark.slow
 def test_entities_gazetteer_entries_match_in_context(nlp: Any) -> None:
     """Every gazetteer name, in a sentence, is matched whole by the ruler with its label."""
     missed = []
@@ -134,6 +134,7 @@ def test_entities_gazetteer_entries_match_in_context(nlp: Any) -> None:
     assert missed == []
 
 
+@pytest.mark.slow
 def test_entities_long_document_is_chunked_with_exact_offsets(nlp: Any) -> None:
     seed = (FIXTURES / "raw" / "000_78a5285e60ebba0f.txt").read_text(encoding="utf-8")
     text = "\n".join([seed] * 7)
@@ -151,13 +152,14 @@ def test_entities_long_document_is_chunked_with_exact_offsets(nlp: Any) -> None:
     assert len(titles) == 7
 
 
-def test_entities_title_label_never_leaves_the_stage(nlp: Any) -> None:
+def test_entities_title_label_never_leaves_the_stage(parse: Any) -> None:
     text = "パネッタ米国防長官と一川防衛大臣が会談した。"
-    (doc,) = _parse(nlp, [text])
+    doc = parse(text)[0]
     assert any(e.label == TITLE_LABEL for e in doc.entities)
     assert all(str(e.label) != TITLE_LABEL for e in find_entities(text, doc))
 
 
+@pytest.mark.slow
 def test_entities_stored_ruler_variants_are_current(nlp: Any) -> None:
     # data/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
     from pipeline.entities.ruler import compute_variants, stored_variants

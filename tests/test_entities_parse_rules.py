@@ -1,6 +1,6 @@
 """Entity rules read off the parse: statute titles, seas and zones, bodies, meetings, equipment, filters.
 
-Slow (GiNZA once per session). Sentences are written for these tests in the domain's standard
+GiNZA's parses of these sentences are stored (tests/parses.py): no model is loaded. Sentences are written for these tests in the domain's standard
 phrasing (e-Gov statute titles, MOD and MOFA wording), not copied from the gold fixtures; each case
 names the rule it exercises.
 """
@@ -13,22 +13,12 @@ import pytest
 
 from pipeline.entities import find_entities
 from pipeline.entities.places import capital_title_end, country_list, locative_end
-from pipeline.parse import ParseCache, ParsedDoc, Parser
-from pipeline.tokens import split_sentences
-
-pytestmark = pytest.mark.slow
 
 
-def _parse(nlp: Any, text: str) -> ParsedDoc:
-    parser = Parser(load=lambda: nlp, cache=ParseCache(None, ""))
-    (doc,) = parser.parse_many([(text, split_sentences(text))])
-    return doc
-
-
-def _found(nlp: Any, text: str) -> set[str]:
+def _found(parse: Any, text: str) -> set[str]:
     """``surface/LABEL`` of every entity found (offsets checked on the way)."""
     out = set()
-    for e in find_entities(text, _parse(nlp, text)):
+    for e in find_entities(text, parse(text)[0]):
         assert text[e.start : e.end] == e.surface
         out.add(f"{e.surface}/{e.label}")
     return out
@@ -106,13 +96,13 @@ NOT_FOUND = [
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), FOUND, ids=[c[0] for c in FOUND])
-def test_entities_parse_rules_find(nlp: Any, rule: str, text: str, expected: set[str]) -> None:
-    assert expected <= _found(nlp, text), rule
+def test_entities_parse_rules_find(parse: Any, rule: str, text: str, expected: set[str]) -> None:
+    assert expected <= _found(parse, text), rule
 
 
 @pytest.mark.parametrize(("rule", "text", "forbidden"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
-def test_entities_parse_rules_must_not_extract(nlp: Any, rule: str, text: str, forbidden: set[str]) -> None:
-    assert not {f.split("/")[0] for f in _found(nlp, text)} & forbidden, rule
+def test_entities_parse_rules_must_not_extract(parse: Any, rule: str, text: str, forbidden: set[str]) -> None:
+    assert not {f.split("/")[0] for f in _found(parse, text)} & forbidden, rule
 
 
 @pytest.mark.parametrize(
@@ -144,7 +134,7 @@ def test_entities_near_words_are_cut_from_places(text: str, end: int) -> None:
     assert locative_end(text, 0, len(text)) == end
 
 
-def test_entities_plenary_stage_directions_name_the_speaker(nlp: Any) -> None:
+def test_entities_plenary_stage_directions_name_the_speaker(parse: Any) -> None:
     text = "以上です。（拍手）\n　　〔内閣総理大臣山田太郎君登壇、拍手〕\n　お答えします。"
-    found = [(e.surface, e.title.surface if e.title else None) for e in find_entities(text, _parse(nlp, text))]
+    found = [(e.surface, e.title.surface if e.title else None) for e in find_entities(text, parse(text)[0])]
     assert ("山田太郎", "内閣総理大臣") in found
