@@ -28,7 +28,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/fixtures/expected snapshots and store missing GiNZA parses in tests/fixtures/parses")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the snapshots in tests/fixtures/expected; store missing GiNZA parses in tests/fixtures/parses",
+    )
 
 
 @pytest.fixture(scope="session")

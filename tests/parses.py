@@ -54,11 +54,17 @@ def _dumps(obj: Any) -> str:
 
 
 def current_fingerprint() -> dict[str, str]:
-    """What shapes a parse now: the cache key's prefix and the ruler's share of it."""
+    """What shapes a parse now: the cache key's prefix, the ruler's share of it, and its patterns.
+
+    ``patterns`` hashes exactly what the EntityRuler before GiNZA's NER is given; a refactor may
+    change how ``parse`` and ``ruler`` are computed (file names, code versions) but never this.
+    """
     from pipeline.entities import fingerprint as ruler_fingerprint
+    from pipeline.entities.ruler import build_patterns
     from pipeline.extract import parse_fingerprint
 
-    return {"parse": parse_fingerprint(), "ruler": ruler_fingerprint()}
+    patterns = json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True)
+    return {"parse": parse_fingerprint(), "patterns": text_key(patterns), "ruler": ruler_fingerprint()}
 
 
 def stored_fingerprint() -> dict[str, str] | None:

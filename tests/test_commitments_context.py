@@ -6,8 +6,6 @@ records, so only the commitments stage is tested.
 
 from __future__ import annotations
 
-import pytest
-
 from pipeline.commitments import find_commitments
 from tests.commitments_helpers import date, entity
 

@@ -17,6 +17,7 @@ from pipeline.parse import ParseCache, ParsedDoc, Parser, chunk_spans
 from pipeline.tokens import split_sentences
 from tests.conftest import FIXTURES
 
+
 def _parse(nlp: Any, texts: list[str]) -> list[ParsedDoc]:
     parser = Parser(load=lambda: nlp, cache=ParseCache(None, ""))
     return parser.parse_many([(t, split_sentences(t)) for t in texts])

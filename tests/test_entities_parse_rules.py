@@ -1,8 +1,8 @@
 """Entity rules read off the parse: statute titles, seas and zones, bodies, meetings, equipment, filters.
 
-GiNZA's parses of these sentences are stored (tests/parses.py): no model is loaded. Sentences are written for these tests in the domain's standard
-phrasing (e-Gov statute titles, MOD and MOFA wording), not copied from the gold fixtures; each case
-names the rule it exercises.
+GiNZA's parses of these sentences are stored (tests/parses.py): no model is loaded. Sentences are
+written for these tests in the domain's standard phrasing (e-Gov statute titles, MOD and MOFA
+wording), not copied from the gold fixtures; each case names the rule it exercises.
 """
 
 from __future__ import annotations

@@ -72,7 +72,8 @@ def _diff(path: str, old: Any, new: Any, out: list[str]) -> None:
                 _diff(f"{path}[{i}]", a, b, out)
             return
     if old != new:
-        out.append(f"{path}: {json.dumps(old, ensure_ascii=False)[:200]} -> {json.dumps(new, ensure_ascii=False)[:200]}")
+        before, after = json.dumps(old, ensure_ascii=False)[:200], json.dumps(new, ensure_ascii=False)[:200]
+        out.append(f"{path}: {before} -> {after}")
 
 
 def readable_diff(expected: str, actual: str) -> str:

@@ -250,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     for w in warnings:
         print(f"{args.draft}: warning: {w}", file=sys.stderr)
     if args.out:
-        Path(args.out).write_text(json.dumps(gold, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        text_out = json.dumps(gold, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        Path(args.out).write_text(text_out, encoding="utf-8")
     print(f"{draft['doc_id']}: {len(gold['dates'])} dates, {len(gold['entities'])} entities, "
           f"{len(gold['commitments'])} commitments")
     return 0
