@@ -27,10 +27,10 @@ from pipeline.documents import read_documents  # noqa: E402
 from pipeline.entities import find_entities  # noqa: E402
 from pipeline.entities.ruler import RULER_NAME, add_ruler  # noqa: E402
 from pipeline.evaluate import evaluate, load_gold  # noqa: E402
-from pipeline.extract import DISABLED_COMPONENTS  # noqa: E402
 from pipeline.parse import ParseCache, Parser  # noqa: E402
 from pipeline.record import to_record  # noqa: E402
 from pipeline.resources import load_nlp  # noqa: E402
+from pipeline.runtime import DISABLED_COMPONENTS  # noqa: E402
 from pipeline.schema import Extraction  # noqa: E402
 from pipeline.tokens import split_sentences  # noqa: E402
 from tools.eval_ner_wikipedia import gold_items, pred_items, score  # noqa: E402

@@ -22,14 +22,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from pipeline.batch import Outcome, batched, process_batch
 from pipeline.documents import InputFailure
 from pipeline.errors import Code, ResourceError
-from pipeline.extract import Outcome, Resources, batched, process_batch
+from pipeline.runtime import Resources
 from pipeline.schema import Document
 
 if TYPE_CHECKING:
     from pipeline.config import Config
-    from pipeline.extract import RunSummary
+    from pipeline.summary import RunSummary
 
 
 @dataclass

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -62,3 +63,39 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+@dataclass
+class Spool:
+    """Lines appended in arrival order to a temporary file, read back sorted by doc_id."""
+
+    path: Path
+    index: list[tuple[str, int, int]] = field(default_factory=list)
+    _handle: IO[bytes] | None = None
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = self.path.open("wb")
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Append one document's lines."""
+        assert self._handle is not None
+        data = text.encode("utf-8")
+        self.index.append((doc_id, self._handle.tell(), len(data)))
+        self._handle.write(data)
+
+    def write_sorted(self, target: Path) -> None:
+        """Write the spooled lines to ``target`` (atomically) in doc_id order, then drop the spool."""
+        assert self._handle is not None
+        self._handle.close()
+        with self.path.open("rb") as src, atomic_writer(target) as dst:
+            for _, offset, length in sorted(self.index):
+                src.seek(offset)
+                dst.write(src.read(length).decode("utf-8"))
+        self.discard()
+
+    def discard(self) -> None:
+        """Remove the spool file."""
+        if self._handle is not None and not self._handle.closed:
+            self._handle.close()
+        self.path.unlink(missing_ok=True)

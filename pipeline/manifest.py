@@ -20,7 +20,7 @@ from pipeline.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from pipeline.config import Config
-    from pipeline.extract import RunSummary
+    from pipeline.summary import RunSummary
 
 
 def file_sha256(path: Path) -> str:

@@ -78,7 +78,7 @@ def raw_run(tmp_path_factory: pytest.TempPathFactory, update_goldens: bool) -> P
 def nlp():
     """GiNZA with the domain layer, as the pipeline builds it: loaded once for every slow test."""
     pytest.importorskip("ginza")
-    from pipeline.extract import build_nlp
+    from pipeline.runtime import build_nlp
 
     return build_nlp()
 

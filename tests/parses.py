@@ -61,7 +61,7 @@ def current_fingerprint() -> dict[str, str]:
     """
     from pipeline.entities import fingerprint as ruler_fingerprint
     from pipeline.entities.ruler import build_patterns
-    from pipeline.extract import parse_fingerprint
+    from pipeline.runtime import parse_fingerprint
 
     patterns = json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True)
     return {"parse": parse_fingerprint(), "patterns": text_key(patterns), "ruler": ruler_fingerprint()}
@@ -107,7 +107,7 @@ def write_doc_parse(doc_id: str, text: str, parsed: ParsedDoc) -> None:
 
 def seed_cache(root: Path, items: Iterable[tuple[str, ParsedDoc]]) -> None:
     """Put parses into a parse cache under ``root``, keyed as the pipeline keys them now."""
-    from pipeline.extract import parse_fingerprint
+    from pipeline.runtime import parse_fingerprint
 
     cache = ParseCache(root, parse_fingerprint())
     for text, parsed in items:
@@ -177,7 +177,8 @@ def prepare_doc_parses(inputs: Sequence[Path], cache: Path, *, update: bool) -> 
 
     from pipeline.config import TEST
     from pipeline.documents import Document, read_documents
-    from pipeline.extract import parse_fingerprint, run_extract
+    from pipeline.extract import run_extract
+    from pipeline.runtime import parse_fingerprint
 
     docs = [d for d in read_documents(inputs) if isinstance(d, Document)]
     stored = {d.doc_id: read_doc_parse(d.doc_id, d.text) for d in docs}

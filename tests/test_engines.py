@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch import batched
 from pipeline.config import TEST
 from pipeline.documents import Document, Source
 from pipeline.engines import Progress
-from pipeline.extract import batched, run_extract
+from pipeline.extract import run_extract
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow

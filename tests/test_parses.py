@@ -39,7 +39,7 @@ def test_parses_every_document_has_its_stored_parse() -> None:
 
 @pytest.mark.slow
 def test_parses_ginza_still_gives_the_stored_parses(tmp_path: Any) -> None:
-    from pipeline.extract import Resources
+    from pipeline.runtime import Resources
 
     res = Resources.create(TEST)
     assert res.parser is not None

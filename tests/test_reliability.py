@@ -16,9 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.batch import process_batch
 from pipeline.config import TEST
 from pipeline.documents import Document, Source
-from pipeline.extract import Resources, process_batch, run_extract
+from pipeline.extract import run_extract
+from pipeline.runtime import Resources
 from tests.conftest import FIXTURES, ROOT
 from tests.spans import offset_errors
 

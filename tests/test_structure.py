@@ -28,7 +28,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆]")
 COMPLEXITY_RULES = {"C901", "PLR0911", "PLR0912", "PLR0915"}
 
 # fmt: off
-CYCLE_DEBT = {frozenset({"pipeline.engines", "pipeline.extract", "pipeline.manifest"})}
+CYCLE_DEBT: set[frozenset[str]] = set()
 SIZE_DEBT = {
     "pipeline/commitments/__init__.py", "pipeline/commitments/context.py", "pipeline/commitments/triggers.py",
     "pipeline/dates/recognize.py", "pipeline/dates/resolve.py", "pipeline/entities/__init__.py",

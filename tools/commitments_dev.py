@@ -25,8 +25,8 @@ from pipeline.dates import find_dates  # noqa: E402
 from pipeline.documents import Document, document_date, read_documents  # noqa: E402
 from pipeline.entities import find_entities  # noqa: E402
 from pipeline.evaluate import DocScores, score_commitments  # noqa: E402
-from pipeline.extract import Resources  # noqa: E402
 from pipeline.record import _plain  # noqa: E402
+from pipeline.runtime import Resources  # noqa: E402
 from pipeline.schema import DateMention, Entity, EntityLabel, Span  # noqa: E402
 from pipeline.tokens import find_sentences  # noqa: E402
 

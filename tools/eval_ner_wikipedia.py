@@ -116,9 +116,9 @@ def parse_sentences(
     ``ruler_after`` places the domain ruler after ``ner`` instead of before (an experiment).
     """
     from pipeline.entities.ruler import add_ruler
-    from pipeline.extract import DISABLED_COMPONENTS, build_nlp, parse_fingerprint
     from pipeline.parse import ParseCache, Parser
     from pipeline.resources import load_nlp
+    from pipeline.runtime import DISABLED_COMPONENTS, build_nlp, parse_fingerprint
     from pipeline.tokens import split_sentences
 
     def load_bare() -> Any:
