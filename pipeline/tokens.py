@@ -9,12 +9,14 @@ end a sentence. Sentences never contain a line break and carry no surrounding wh
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.schema import Sentence, Token
+from pipeline.tables import words
 
 if TYPE_CHECKING:
     import fugashi
@@ -27,9 +29,11 @@ MAX_PROTECTED = 400
 
 # The speaker line of Diet minutes: ○国務大臣（岸田文雄君）, ○小野寺国務大臣, ○大島（敦）分科員,
 # ○宮本徹君: from ○ to the first space, ending in an honorific or a role.
-SPEAKER_RE = re.compile(
-    r"○[^\s　。、「」]{1,40}?(?:君|委員|大臣|長官|官|員|長|人|主査|総理)(?:[（(][^\s）)]{1,30}[）)])?(?=[\u3000 ])"
-)
+@functools.cache
+def speaker_line() -> re.Pattern[str]:
+    """The speaker-line pattern, its role words from pipeline/data/tokens.json (built once)."""
+    endings = "|".join(words("tokens.json", "speaker_line_endings"))
+    return re.compile(rf"○[^\s　。、「」]{{1,40}}?(?:{endings})(?:[（(][^\s）)]{{1,30}}[）)])?(?=[\u3000 ])")
 # A list marker at the start of a line begins a new sentence (it always does, being at a line
 # start); markers mid-line such as ＜２＞ after a full stop need no rule.
 WHITESPACE = frozenset(" \t\u3000\u00a0\ufeff")
@@ -62,7 +66,7 @@ def _split_line(line: str, base: int) -> Iterator[tuple[int, int]]:
         for i in range(start + 1, end):
             protected[i] = True
     cuts: list[int] = [0]
-    speaker = SPEAKER_RE.match(line)
+    speaker = speaker_line().match(line)
     if speaker:
         cuts.append(speaker.end())
     i = 0
