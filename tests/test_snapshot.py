@@ -42,38 +42,47 @@ def _span_key(item: Any) -> Any:
 
 def _diff(path: str, old: Any, new: Any, out: list[str]) -> None:
     """Differences between two JSON values, as ``path: old -> new`` lines (lists of spans by offsets)."""
-    if len(out) > MAX_DIFF_LINES:
+    if len(out) > MAX_DIFF_LINES or old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in sorted(set(old) | set(new)):
-            if key not in new:
-                out.append(f"{path}.{key}: removed")
-            elif key not in old:
-                out.append(f"{path}.{key}: added {json.dumps(new[key], ensure_ascii=False)[:200]}")
-            else:
-                _diff(f"{path}.{key}", old[key], new[key], out)
+        _diff_dicts(path, old, new, out)
+    elif isinstance(old, list) and isinstance(new, list) and _diff_lists(path, old, new, out):
         return
-    if isinstance(old, list) and isinstance(new, list) and old != new:
-        old_keys = [_span_key(x) for x in old]
-        new_keys = [_span_key(x) for x in new]
-        if None not in old_keys and None not in new_keys:
-            olds, news = dict(zip(old_keys, old, strict=True)), dict(zip(new_keys, new, strict=True))
-            for key in sorted(set(olds) | set(news)):
-                where = f"{path}[{key[0]}:{key[1]}]"
-                if key not in news:
-                    out.append(f"{where}: removed {olds[key].get('surface', '')!r}")
-                elif key not in olds:
-                    out.append(f"{where}: added {json.dumps(news[key], ensure_ascii=False)[:300]}")
-                else:
-                    _diff(where, olds[key], news[key], out)
-            return
-        if len(old) == len(new):
-            for i, (a, b) in enumerate(zip(old, new, strict=True)):
-                _diff(f"{path}[{i}]", a, b, out)
-            return
-    if old != new:
+    elif not (isinstance(old, dict) and isinstance(new, dict)):
         before, after = json.dumps(old, ensure_ascii=False)[:200], json.dumps(new, ensure_ascii=False)[:200]
         out.append(f"{path}: {before} -> {after}")
+
+
+def _diff_dicts(path: str, old: dict[str, Any], new: dict[str, Any], out: list[str]) -> None:
+    for key in sorted(set(old) | set(new)):
+        if key not in new:
+            out.append(f"{path}.{key}: removed")
+        elif key not in old:
+            out.append(f"{path}.{key}: added {json.dumps(new[key], ensure_ascii=False)[:200]}")
+        else:
+            _diff(f"{path}.{key}", old[key], new[key], out)
+
+
+def _diff_lists(path: str, old: list[Any], new: list[Any], out: list[str]) -> bool:
+    """Spans matched by offsets, other lists of equal length item by item; False if neither applies."""
+    old_keys = [_span_key(x) for x in old]
+    new_keys = [_span_key(x) for x in new]
+    if None not in old_keys and None not in new_keys:
+        olds, news = dict(zip(old_keys, old, strict=True)), dict(zip(new_keys, new, strict=True))
+        for key in sorted(set(olds) | set(news)):
+            where = f"{path}[{key[0]}:{key[1]}]"
+            if key not in news:
+                out.append(f"{where}: removed {olds[key].get('surface', '')!r}")
+            elif key not in olds:
+                out.append(f"{where}: added {json.dumps(news[key], ensure_ascii=False)[:300]}")
+            else:
+                _diff(where, olds[key], news[key], out)
+        return True
+    if len(old) == len(new):
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            _diff(f"{path}[{i}]", a, b, out)
+        return True
+    return False
 
 
 def readable_diff(expected: str, actual: str) -> str:

@@ -47,7 +47,6 @@ COMPLEXITY_DEBT = {
     "pipeline/dates/eras.py", "pipeline/commitments/__init__.py", "pipeline/commitments/triggers.py",
     "pipeline/commitments/context.py", "pipeline/commitments/parties.py", "pipeline/entities/__init__.py",
     "pipeline/entities/names.py", "pipeline/entities/filters.py", "pipeline/documents.py", "bench/run.py",
-    "tools/gold_draft.py", "tests/test_snapshot.py",
 }
 # fmt: on
 

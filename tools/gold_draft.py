@@ -103,29 +103,59 @@ def _span(text: str, spec: dict[str, Any] | None, what: str) -> dict[str, Any] |
     return {"start": start, "end": end, "surface": text[start:end]}
 
 
-def build_gold(draft: dict[str, Any], text: str, genre: str | None = None) -> tuple[dict[str, Any], list[str]]:
-    """The gold fixture for ``draft`` over ``text``, and warnings; raise ``DraftError`` on any ambiguity."""
-    errors: list[str] = []
-    warnings: list[str] = []
+class _Refs:
+    """The draft's ids mapped to the fixture's, and the errors met while mapping."""
 
-    def attempt(fn: Any, *args: Any) -> Any:
-        try:
-            return fn(*args)
-        except DraftError as exc:
-            errors.append(str(exc))
-            return None
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        self.dates: dict[str, str] = {}
+        self.entities: dict[str, str] = {}
+        self.entity_items: dict[str, dict[str, Any]] = {}
 
+    def entity(self, ref: str, where: str) -> str:
+        if ref not in self.entities:
+            self.errors.append(f"{where}: {ref!r} is no entity")
+            return ref
+        return self.entities[ref]
+
+    def date(self, ref: str, where: str) -> str:
+        if ref not in self.dates:
+            self.errors.append(f"{where}: {ref!r} is no date")
+            return ref
+        return self.dates[ref]
+
+
+def _attempt(errors: list[str], fn: Any, *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except DraftError as exc:
+        errors.append(str(exc))
+        return None
+
+
+def _dates(draft: dict[str, Any], text: str, refs: _Refs) -> list[dict[str, Any]]:
     dates = []
     for d in draft.get("dates", []):
-        span = attempt(_span, text, d, f"date {d.get('id')}")
+        span = _attempt(refs.errors, _span, text, d, f"date {d.get('id')}")
         if span:
-            dates.append({**span, "_ref": d["id"], **{k: d.get(k) for k in ("value", "mod", "part", "range")},
-                          "flags": d.get("flags", []), "resolved_from": d.get("resolved_from")})
+            fields = {k: d.get(k) for k in ("value", "mod", "part", "range")}
+            dates.append({**span, "_ref": d["id"], **fields, "flags": d.get("flags", []),
+                          "resolved_from": d.get("resolved_from")})
+    dates.sort(key=lambda x: (x["start"], x["end"]))
+    for i, d in enumerate(dates):
+        d["id"] = refs.dates[d["_ref"]] = f"d{i}"
+    for d in dates:
+        if d["resolved_from"] not in (None, "document_date"):
+            d["resolved_from"] = refs.date(d["resolved_from"], f"resolved_from of date {d['_ref']}")
+    return dates
+
+
+def _entities(draft: dict[str, Any], text: str, refs: _Refs) -> list[dict[str, Any]]:
     entities = []
     for e in draft.get("entities", []):
-        span = attempt(_span, text, e, f"entity {e.get('id')}")
-        title = attempt(_span, text, e.get("title"), f"title of {e.get('id')}")
-        qualifier = attempt(_span, text, e.get("title_qualifier"), f"title_qualifier of {e.get('id')}")
+        span = _attempt(refs.errors, _span, text, e, f"entity {e.get('id')}")
+        title = _attempt(refs.errors, _span, text, e.get("title"), f"title of {e.get('id')}")
+        qualifier = _attempt(refs.errors, _span, text, e.get("title_qualifier"), f"title_qualifier of {e.get('id')}")
         if span:
             item = {**span, "_ref": e["id"], "label": e["label"], "subtype": e.get("subtype"),
                     "canonical": e.get("canonical"), "key": e.get("key"), "title": title,
@@ -133,90 +163,95 @@ def build_gold(draft: dict[str, Any], text: str, genre: str | None = None) -> tu
             if e.get("optional"):
                 item["optional"] = True
             entities.append(item)
-    dates.sort(key=lambda x: (x["start"], x["end"]))
     entities.sort(key=lambda x: (x["start"], x["end"]))
-    date_ids = {d["_ref"]: f"d{i}" for i, d in enumerate(dates)}
-    ent_ids = {e["_ref"]: f"e{i}" for i, e in enumerate(entities)}
-    ents_by_new = {}
-    for i, d in enumerate(dates):
-        d["id"] = f"d{i}"
-    for d in dates:
-        ref = d["resolved_from"]
-        if ref not in (None, "document_date"):
-            if ref not in date_ids:
-                errors.append(f"date {d['_ref']}: resolved_from {ref!r} is no date")
-            d["resolved_from"] = date_ids.get(ref, ref)
     for i, e in enumerate(entities):
-        e["id"] = f"e{i}"
-        ents_by_new[e["id"]] = e
+        e["id"] = refs.entities[e["_ref"]] = f"e{i}"
+        refs.entity_items[e["id"]] = e
+    return entities
 
-    def ent_ref(ref: str, where: str) -> str:
-        if ref not in ent_ids:
-            errors.append(f"{where}: {ref!r} is no entity")
-            return ref
-        return ent_ids[ref]
 
+def _arguments(c: dict[str, Any], refs: _Refs) -> dict[str, Any]:
+    """A commitment's references (actor, date, venue, recipient, speaker) in the fixture's ids."""
+    cid = c.get("id")
+    actor = dict(c.get("actor") or {"members": [], "inferred": True, "entities": []})
+    actor["entities"] = [refs.entity(r, f"actor of {cid}") for r in actor.get("entities", [])]
+    date = c.get("date")
+    if date:
+        ref = date.get("date_id")
+        date = {"value": date["value"], "date_id": refs.date(ref, f"date of {cid}") if ref else None}
+    venue = c.get("venue")
+    if venue:
+        vid = refs.entity(venue["entity_id"], f"venue of {cid}")
+        venue = {"entity_id": vid, "surface": refs.entity_items.get(vid, {}).get("surface")}
+    recipient = c.get("recipient")
+    if recipient:
+        recipient = {"members": list(recipient.get("members", [])),
+                     "entities": [refs.entity(r, f"recipient of {cid}") for r in recipient.get("entities", [])]}
+    speaker = c.get("speaker")
+    if speaker:
+        sid = refs.entity(speaker["entity_id"], f"speaker of {cid}") if speaker.get("entity_id") else None
+        surface = speaker.get("surface") or refs.entity_items.get(sid or "", {}).get("surface")
+        speaker = {"entity_id": sid, "surface": surface, "title": speaker.get("title")}
+    return {"actor": actor, "date": date, "venue": venue, "recipient": recipient, "speaker": speaker}
+
+
+def _commitments(draft: dict[str, Any], text: str, refs: _Refs) -> list[dict[str, Any]]:
     commitments = []
     for c in draft.get("commitments", []):
         cid = c.get("id")
-        trigger = attempt(_span, text, c.get("trigger"), f"trigger of {cid}")
-        evidence = attempt(_span, text, c.get("evidence"), f"evidence of {cid}")
-        content = attempt(_span, text, c.get("content"), f"content of {cid}")
+        if c.get("trigger") is None:
+            refs.errors.append(f"commitment {cid}: no trigger")
+            continue
+        trigger = _attempt(refs.errors, _span, text, c["trigger"], f"trigger of {cid}")
+        evidence = _attempt(refs.errors, _span, text, c.get("evidence"), f"evidence of {cid}")
+        content = _attempt(refs.errors, _span, text, c.get("content"), f"content of {cid}")
         if not trigger or not evidence:
-            if not trigger and c.get("trigger") is None:
-                errors.append(f"commitment {cid}: no trigger")
             continue
         trigger["lemma"] = c["trigger"].get("lemma") or trigger["surface"]
         if not (evidence["start"] <= trigger["start"] and trigger["end"] <= evidence["end"]):
-            errors.append(f"commitment {cid}: the trigger is outside the evidence span")
-        actor = dict(c.get("actor") or {"members": [], "inferred": True, "entities": []})
-        actor["entities"] = [ent_ref(r, f"actor of {cid}") for r in actor.get("entities", [])]
-        date = c.get("date")
-        if date:
-            ref = date.get("date_id")
-            if ref is not None and ref not in date_ids:
-                errors.append(f"date of {cid}: {ref!r} is no date")
-            date = {"value": date["value"], "date_id": date_ids.get(ref, ref) if ref else None}
-        venue = c.get("venue")
-        if venue:
-            vid = ent_ref(venue["entity_id"], f"venue of {cid}")
-            venue = {"entity_id": vid, "surface": ents_by_new[vid]["surface"] if vid in ents_by_new else None}
-        recipient = c.get("recipient")
-        if recipient:
-            recipient = {"members": list(recipient.get("members", [])),
-                         "entities": [ent_ref(r, f"recipient of {cid}") for r in recipient.get("entities", [])]}
-        speaker = c.get("speaker")
-        if speaker:
-            sid = speaker.get("entity_id")
-            sid = ent_ref(sid, f"speaker of {cid}") if sid else None
-            surface = speaker.get("surface") or (ents_by_new[sid]["surface"] if sid in ents_by_new else None)
-            speaker = {"entity_id": sid, "surface": surface, "title": speaker.get("title")}
-        commitments.append({**evidence, "trigger": trigger, "type": c["type"], "actor": actor, "content": content,
-                            "date": date, "venue": venue, "recipient": recipient, "speaker": speaker,
-                            "generic": bool(c.get("generic", False)), "mention": c.get("mention", "main"),
-                            "polarity": c.get("polarity", "positive")})
+            refs.errors.append(f"commitment {cid}: the trigger is outside the evidence span")
+        item = {**evidence, "trigger": trigger, "type": c["type"], "content": content, **_arguments(c, refs),
+                "generic": bool(c.get("generic", False)), "mention": c.get("mention", "main"),
+                "polarity": c.get("polarity", "positive")}
+        if c.get("optional"):
+            item["optional"] = True
+        commitments.append(item)
     commitments.sort(key=lambda x: (x["trigger"]["start"], x["start"], x["end"]))
     for i, c in enumerate(commitments):
         c["id"] = f"c{i}"
-    if errors:
-        raise DraftError("\n".join(errors))
-    covered = {(e["start"], e["end"]) for e in entities}
-    spans = sorted(covered)
+    return commitments
+
+
+def _unannotated_repeats(text: str, entities: list[dict[str, Any]]) -> list[str]:
+    """Entity surfaces that occur again outside every annotated span."""
+    spans = sorted((e["start"], e["end"]) for e in entities)
+    covered = set(spans)
+    warnings = []
     for e in entities:
+        n = len(e["surface"])
         for at in occurrences(text, e["surface"]):
-            if (at, at + len(e["surface"])) in covered:
-                continue
-            inside = any(a <= at and at + len(e["surface"]) <= b for a, b in spans)
-            if not inside:
-                warnings.append(f"entity surface {e['surface']!r} also at {_context(text, at, len(e['surface']))}"
-                                " without an annotation")
+            if (at, at + n) not in covered and not any(a <= at and at + n <= b for a, b in spans):
+                where = _context(text, at, n)
+                warnings.append(f"entity surface {e['surface']!r} also at {where} without an annotation")
+    return sorted(set(warnings))
+
+
+def build_gold(draft: dict[str, Any], text: str, genre: str | None = None) -> tuple[dict[str, Any], list[str]]:
+    """The gold fixture for ``draft`` over ``text``, and warnings; raise ``DraftError`` on any ambiguity."""
+    refs = _Refs([])
+    dates = _dates(draft, text, refs)
+    entities = _entities(draft, text, refs)
+    commitments = _commitments(draft, text, refs)
+    if refs.errors:
+        raise DraftError("\n".join(refs.errors))
+    warnings = _unannotated_repeats(text, entities)
     for item in (*dates, *entities):
         item.pop("_ref", None)
     gold = {"doc_id": draft["doc_id"], "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "dates": dates, "entities": entities, "commitments": commitments}
     if genre:
         gold["genre"] = genre
-    return gold, sorted(set(warnings))
+    return gold, warnings
 
 
 def _load_text(args: argparse.Namespace, doc_id: str) -> tuple[str, str | None]:
