@@ -1,5 +1,5 @@
 """Accuracy never regresses: the pipeline is scored against the gold fixtures and every score must
-stay at or above its floor in tests/fixtures/thresholds/<stage>.json.
+stay at or above its floor in tests/fixtures/thresholds/<stage>.json (overall, per genre, per document).
 
 Floors only go up; raise them in a commit of their own, a little below the measured score.
 """
@@ -27,6 +27,9 @@ def _floors() -> list[tuple[str, str, str, float]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         for metric, floor in data.get("overall", {}).items():
             rows.append((path.stem, "overall", metric, float(floor)))
+        for genre, metrics in data.get("per_genre", {}).items():
+            for metric, floor in metrics.items():
+                rows.append((path.stem, f"genre:{genre}", metric, float(floor)))
         for doc_id, metrics in data.get("per_doc", {}).items():
             for metric, floor in metrics.items():
                 rows.append((path.stem, doc_id, metric, float(floor)))
@@ -46,7 +49,12 @@ def test_regression_floors_exist() -> None:
 def test_regression_score_stays_above_floor(
     scores: dict[str, Any], stage: str, scope: str, metric: str, floor: float
 ) -> None:
-    table = scores["overall"] if scope == "overall" else scores["per_doc"][scope]
+    if scope == "overall":
+        table = scores["overall"]
+    elif scope.startswith("genre:"):
+        table = scores["per_genre"][scope.removeprefix("genre:")]
+    else:
+        table = scores["per_doc"][scope]
     assert metric in table, f"{metric} is not a score key"
     value = table[metric]
     assert value is not None and value >= floor, f"{stage}: {scope} {metric} = {value} < floor {floor}"

@@ -61,8 +61,8 @@ def gold_entities(items: list[dict]) -> list[Entity]:
 
 
 def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
-    from pipeline.evaluate import _trigger_span as tspan
     from pipeline.evaluate import match_lenient
+    from pipeline.evaluate import trigger_span as tspan
 
     gents = {e["id"]: e for e in gold["entities"]}
     pairs = match_lenient(gold["commitments"], pred, span=tspan)
