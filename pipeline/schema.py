@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Bump a stage's version whenever its output changes; the parse cache and the manifest use them.
 STAGE_VERSIONS: dict[str, str] = {
@@ -162,6 +162,7 @@ class Entity:
     title: Span | None = None
     title_qualifier: Span | None = None
     source: str = "model"
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,23 @@ class Venue:
 
 
 @dataclass(frozen=True, slots=True)
+class Recipient:
+    """The party a request (or a pledge or agreement made to a party) is addressed to."""
+
+    members: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The person who states a first-person act in speech: the entity, the name as written, the office."""
+
+    entity_id: str | None
+    surface: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Commitment:
     """A reported agreement, decision, reaffirmation, confirmation, pledge, intent or request."""
 
@@ -215,6 +233,9 @@ class Commitment:
     venue: Venue | None = None
     mention: Mention = Mention.MAIN
     polarity: str = "positive"
+    recipient: Recipient | None = None
+    speaker: Speaker | None = None
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ def test_gold_offsets_and_text(doc_id: str) -> None:
 def test_gold_items_follow_the_record_schema(doc_id: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     record = {
-        "schema_version": 1,
+        "schema_version": 2,
         "doc_id": doc_id,
         "text": TEXTS[doc_id],
         "meta": {},
@@ -42,8 +42,13 @@ def test_gold_items_follow_the_record_schema(doc_id: str) -> None:
         "sentences": [],
         "warnings": [],
         "dates": GOLD[doc_id]["dates"],
-        "entities": [{k: v for k, v in e.items() if k != "optional"} for e in GOLD[doc_id]["entities"]],
-        "commitments": GOLD[doc_id]["commitments"],
+        "entities": [
+            {"key": None, **{k: v for k, v in e.items() if k != "optional"}} for e in GOLD[doc_id]["entities"]
+        ],
+        "commitments": [
+            {"recipient": None, "speaker": None, "generic": False, **{k: v for k, v in c.items() if k != "optional"}}
+            for c in GOLD[doc_id]["commitments"]
+        ],
     }
     errors = [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft202012Validator(SCHEMA).iter_errors(record)]
     assert errors == []
