@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.commitments import find_commitments
+from pipeline.commitments.lexicon import load_lexicon
+from pipeline.commitments.syntax import sentence_views
+from pipeline.commitments.triggers import TriggerMatch, find_triggers
 
 # (text, trigger substring, type, actor members)
 # fmt: off
@@ -106,3 +109,19 @@ def test_commitments_spans_are_exact(parse) -> None:
             assert text[c.trigger.start : c.trigger.end] == c.trigger.surface
             if c.content is not None:
                 assert text[c.content.start : c.content.end] == c.content.surface
+
+
+@pytest.mark.parametrize(("text", "trigger", "ctype", "members"), TRIGGER_TESTS)
+def test_commitments_find_triggers_in_text_order(
+    parse, text: str, trigger: str, ctype: str, members: list[str]
+) -> None:
+    parsed, sentences = parse(text)
+    found = [
+        (view, m)
+        for view in sentence_views(text, parsed, sentences)
+        for m in find_triggers(view, load_lexicon(), first_person=text.startswith("○国務大臣"))
+    ]
+    assert all(isinstance(m, TriggerMatch) for _, m in found)
+    assert [m.first for _, m in found] == sorted(m.first for _, m in found)
+    surfaces = [view.span_text(m.first, m.last) for view, m in found]
+    assert any(trigger in s or s in trigger for s in surfaces), surfaces
