@@ -30,6 +30,10 @@ def test_gold_offsets_and_text(doc_id: str) -> None:
     assert offset_errors({**gold, "text": TEXTS[doc_id]}) == []
 
 
+def _without(item: dict, key: str) -> dict:
+    return {k: v for k, v in item.items() if k != key}
+
+
 @pytest.mark.parametrize("doc_id", sorted(GOLD))
 def test_gold_items_follow_the_record_schema(doc_id: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
@@ -42,13 +46,8 @@ def test_gold_items_follow_the_record_schema(doc_id: str) -> None:
         "sentences": [],
         "warnings": [],
         "dates": GOLD[doc_id]["dates"],
-        "entities": [
-            {"key": None, **{k: v for k, v in e.items() if k != "optional"}} for e in GOLD[doc_id]["entities"]
-        ],
-        "commitments": [
-            {"recipient": None, "speaker": None, "generic": False, **{k: v for k, v in c.items() if k != "optional"}}
-            for c in GOLD[doc_id]["commitments"]
-        ],
+        "entities": [_without(e, "optional") for e in GOLD[doc_id]["entities"]],
+        "commitments": [_without(c, "optional") for c in GOLD[doc_id]["commitments"]],
     }
     errors = [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft202012Validator(SCHEMA).iter_errors(record)]
     assert errors == []
@@ -64,6 +63,11 @@ def test_gold_references_resolve(doc_id: str) -> None:
         assert d["resolved_from"] in (None, "document_date") or d["resolved_from"] in dates
     for c in gold["commitments"]:
         assert set(c["actor"]["entities"]) <= set(entities)
+        assert c["start"] <= c["trigger"]["start"] and c["trigger"]["end"] <= c["end"]
+        if c["recipient"]:
+            assert set(c["recipient"]["entities"]) <= set(entities)
+        if c["speaker"] and c["speaker"]["entity_id"]:
+            assert entities[c["speaker"]["entity_id"]]["label"] == "PERSON"
         if c["date"] and c["date"]["date_id"]:
             # equal, or coarser for an occasion dated by a range (2021-04 from 四月十五日から…)
             assert dates[c["date"]["date_id"]]["value"].startswith(c["date"]["value"])
@@ -71,3 +75,16 @@ def test_gold_references_resolve(doc_id: str) -> None:
             venue = entities[c["venue"]["entity_id"]]
             assert venue["label"] in ("EVENT", "DOCUMENT")
             assert venue["surface"] == c["venue"]["surface"]
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD))
+def test_gold_has_a_genre_and_one_key_per_person(doc_id: str) -> None:
+    gold = GOLD[doc_id]
+    assert gold.get("genre") in ("whitepaper", "diet", "mofa", "speech")
+    keys: dict[str, set[str]] = {}
+    for e in gold["entities"]:
+        if e["label"] == "PERSON" and e.get("key"):
+            assert e["key"].startswith("person:")
+            keys.setdefault(e["surface"], set()).add(e["key"])
+    # one surface, one person within a document
+    assert {s: k for s, k in keys.items() if len(k) > 1} == {}
