@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from pipeline.entities import find_entities
+from pipeline.entities.data import gazetteer
 from pipeline.entities.labels import DROPPED, ENE_MAP
-from pipeline.entities.ruler import RULER_NAME, TITLE_LABEL, gazetteer
+from pipeline.entities.ruler import RULER_NAME, TITLE_LABEL
 from pipeline.parse import ParseCache, ParsedDoc, Parser, chunk_spans
 from pipeline.tokens import split_sentences
 from tests.conftest import FIXTURES

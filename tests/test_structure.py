@@ -32,7 +32,6 @@ CYCLE_DEBT = {frozenset({"pipeline.engines", "pipeline.extract", "pipeline.manif
 SIZE_DEBT = {
     "pipeline/commitments/__init__.py", "pipeline/commitments/context.py", "pipeline/commitments/triggers.py",
     "pipeline/dates/recognize.py", "pipeline/dates/resolve.py", "pipeline/entities/__init__.py",
-    "pipeline/entities/ruler.py",
 }
 WORDS_DEBT = {
     "pipeline/commitments/__init__.py", "pipeline/commitments/context.py", "pipeline/commitments/speaker.py",

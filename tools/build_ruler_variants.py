@@ -1,4 +1,4 @@
-"""Rebuild ``pipeline/entities/data/ruler_variants.json`` (run after editing a gazetteer).
+"""Rebuild ``pipeline/data/entities/ruler_variants.json`` (run after editing a gazetteer).
 
     python tools/build_ruler_variants.py
 
@@ -25,7 +25,7 @@ from pipeline.resources import load_nlp  # noqa: E402
 def main() -> None:
     nlp = load_nlp()
     data = {"key": variants_key(), "variants": compute_variants(nlp)}
-    path = ROOT / "pipeline" / "entities" / "data" / VARIANTS_FILE
+    path = ROOT / "pipeline" / "data" / "entities" / VARIANTS_FILE
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     tmp.replace(path)

@@ -27,6 +27,7 @@ from pipeline.entities.bodies import body_meetings, body_prefixes, place_named_b
 from pipeline.entities.candidates import Candidate, tokens_within
 from pipeline.entities.canonical import ShortName, country_code, elided_prefix_names, find_definitions
 from pipeline.entities.coordination import coordinated_units, elided_meeting_heads, joined_events
+from pipeline.entities.data import heads, lexicon
 from pipeline.entities.equipment import designators, ship_names
 from pipeline.entities.filters import is_not_a_name
 from pipeline.entities.labels import ENE_MAP, map_ene_entities
@@ -48,7 +49,7 @@ from pipeline.entities.places import (
     sea_names,
     zones,
 )
-from pipeline.entities.ruler import TITLE_LABEL, add_ruler, heads, lexicon, ruler_fingerprint
+from pipeline.entities.ruler import TITLE_LABEL, add_ruler, ruler_fingerprint
 from pipeline.entities.statutes import later_statute_mentions, named_laws, statute_titles
 from pipeline.parse import ParsedDoc, ParsedEntity, ParsedToken
 from pipeline.schema import Entity, EntityLabel, Sentence, Span

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from pipeline.entities.candidates import Candidate, token_surface
+from pipeline.entities.data import gazetteer, rule_words
 from pipeline.entities.names import is_nominal
-from pipeline.entities.ruler import gazetteer, rule_words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.entities.ruler import countries
+from pipeline.entities.data import countries
 
 __all__ = ["ShortName", "country_code", "elided_prefix_names", "find_definitions"]
 

@@ -19,8 +19,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from pipeline.entities.candidates import Candidate, token_surface
+from pipeline.entities.data import heads
 from pipeline.entities.names import is_country_combo
-from pipeline.entities.ruler import heads
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from pipeline.entities.candidates import Candidate, token_surface, tokens_within
-from pipeline.entities.ruler import rule_words
+from pipeline.entities.data import rule_words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 

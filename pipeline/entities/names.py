@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from pipeline.entities.candidates import token_surface, tokens_within
 from pipeline.entities.canonical import country_code
-from pipeline.entities.ruler import lexicon
+from pipeline.entities.data import lexicon
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 

@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from pipeline.entities.candidates import Candidate
 from pipeline.entities.canonical import country_code
-from pipeline.entities.ruler import gazetteer
+from pipeline.entities.data import gazetteer, seas
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
@@ -40,7 +39,6 @@ __all__ = [
     "locative_end",
     "replacement_facilities",
     "sea_names",
-    "seas",
     "zones",
 ]
 
@@ -60,14 +58,6 @@ DIRECTIONS = frozenset(("以南", "以北", "以東", "以西"))
 BASE_WORDS = ("飛行場", "基地", "航空基地")
 MIDDLE_DOTS = "・･"
 REPLACEMENT = "代替施設"
-
-
-@cache
-def seas() -> tuple[tuple[str, str], ...]:
-    """(name, subtype) of ``data/seas.tsv``, longest first."""
-    text = resources.files("pipeline.entities").joinpath("data", "seas.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(((row[0], row[1]) for row in rows), key=lambda r: -len(r[0])))
 
 
 @cache

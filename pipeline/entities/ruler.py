@@ -27,10 +27,10 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words, stored_variants_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,30 +40,15 @@ __all__ = [
     "RULER_NAME",
     "SINGLE_LETTER_PREFIXES",
     "TITLE_LABEL",
-    "GazetteerEntry",
     "build_patterns",
-    "countries",
-    "gazetteer",
-    "heads",
-    "lexicon",
-    "rule_words",
     "ruler_fingerprint",
 ]
 
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
-# Bump when the pattern-building code changes in a way the data files do not show.
+# Bump when how the ruler is built changes in a way its patterns do not show (its config, the variants).
 RULER_VERSION = "ruler.v5"
 
-GAZETTEERS = (
-    "organizations.tsv",
-    "facilities.tsv",
-    "events.tsv",
-    "documents.tsv",
-    "products.tsv",
-    "locations.tsv",
-)
-DATA_FILES = (*GAZETTEERS, "countries.tsv", "lexicon.json")
 HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
 # Designator prefixes of US and Japanese military aircraft, missiles and vehicles (DoD 4120.15-L
 # mission letters and the systems of 防衛白書): F fighter, C cargo, P patrol, E electronic, B bomber,
@@ -72,69 +57,8 @@ MULTI_LETTER_PREFIXES = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav
 SINGLE_LETTER_PREFIXES = "f|c|p|e|b|t"
 
 
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    """One name of a gazetteer file, with its label, subtype, canonical name and source."""
-
-    name: str
-    label: str
-    subtype: str
-    canonical: str | None
-    source: str
-
-
-def _read(name: str) -> str:
-    return resources.files("pipeline.entities").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> Iterator[list[str]]:
-    for line in _read(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
-@cache
-def gazetteer() -> tuple[GazetteerEntry, ...]:
-    """Every entry of the gazetteer files, in file order."""
-    entries = []
-    for name in GAZETTEERS:
-        for row in _rows(name):
-            if len(row) != 5:
-                raise ValueError(f"{name}: expected 5 tab-separated fields, got {row!r}")
-            text, label, subtype, canonical, source = row
-            entries.append(GazetteerEntry(text, label, subtype, canonical or None, source))
-    return tuple(entries)
-
-
-@cache
-def countries() -> dict[str, str]:
-    """Country name -> ISO 3166-1 alpha-2 code (``data/countries.tsv``)."""
-    return {row[1]: row[0] for row in _rows("countries.tsv")}
-
-
-@cache
-def heads() -> tuple[tuple[str, str], ...]:
-    """(head word, label) of ``data/heads.tsv``, longest heads first."""
-    rows = [(row[0], row[1]) for row in _rows("heads.tsv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    """The word lists of ``data/lexicon.json``."""
-    data: dict[str, Any] = json.loads(_read("lexicon.json"))
-    return data
-
-
-@cache
-def rule_words() -> dict[str, Any]:
-    """The word lists of ``data/rules.json`` (read by the rules after the parse, not by the ruler)."""
-    data: dict[str, Any] = json.loads(_read("rules.json"))
-    return data
-
-
 def _words(key: str) -> list[str]:
-    return [entry[0] for entry in lexicon()[key]]
+    return list(lexicon_words(key))
 
 
 def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = None) -> dict[str, Any]:
@@ -587,9 +511,8 @@ def compute_variants(nlp: Language) -> dict[str, list[list[str]]]:
 
 def stored_variants() -> dict[str, list[list[str]]] | None:
     """The variants of ``data/ruler_variants.json`` when they were built for this gazetteer and Sudachi."""
-    try:
-        data = json.loads(_read(VARIANTS_FILE))
-    except FileNotFoundError:
+    data = stored_variants_table()
+    if data is None:
         return None
     table: dict[str, list[list[str]]] = data["variants"]
     return table if data.get("key") == variants_key() else None
@@ -632,11 +555,14 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
 
 @cache
 def ruler_fingerprint() -> str:
-    """Hash of the ruler's code version, its data files and its patterns."""
+    """Hash of what the ruler is given: its code version, the contexts of the variants, its patterns.
+
+    The patterns are exactly what shapes GiNZA's NER (where they come from does not matter); the
+    variants of gazetteer names in context follow from the names (in the patterns), CONTEXTS and
+    Sudachi's versions (in the parse fingerprint).
+    """
     digest = hashlib.sha256(RULER_VERSION.encode("utf-8"))
-    for name in DATA_FILES:
-        digest.update(name.encode("utf-8"))
-        digest.update(_read(name).encode("utf-8"))
+    digest.update(json.dumps(CONTEXTS, ensure_ascii=False).encode("utf-8"))
     digest.update(json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
 
