@@ -3,8 +3,8 @@
     python tools/build_ruler_variants.py
 
 The file stores, for each gazetteer name, the token sequences Sudachi gives it in context (see
-``pipeline.entities.ruler.CONTEXTS``), so that a process start need not tokenize every name a dozen
-times. It carries a key of the gazetteer names and Sudachi's versions; a stale file is ignored (the
+``variant_contexts`` in ``lexicon.json``), so that a process start need not tokenize every name a
+dozen times. It carries a key of the gazetteer names and Sudachi's versions; a stale file is ignored (the
 variants are then computed at start-up) and ``tests/test_entities_ginza.py`` fails until it is
 rebuilt.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.entities.ruler import VARIANTS_FILE, compute_variants, variants_key  # noqa: E402
+from pipeline.entities.variants import VARIANTS_FILE, compute_variants, variants_key  # noqa: E402
 from pipeline.resources import load_nlp  # noqa: E402
 
 

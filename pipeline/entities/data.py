@@ -15,6 +15,7 @@ from pipeline import tables
 
 __all__ = [
     "GAZETTEERS",
+    "VARIANTS",
     "GazetteerEntry",
     "countries",
     "country_abbreviations",

@@ -51,23 +51,33 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
     surface = unicodedata.normalize("NFKC", text[cand.start : cand.end])
     k = index.get(cand.end)
     after = tokens[k] if k is not None and tokens[k].start == cand.end and not tokens[k].sent_start else None
-    if after is not None and token_surface(text, after) == MEMBER_SUFFIX and cand.label is EntityLabel.ORG:
-        return True  # 自衛隊員: a member of the force
-    if cand.label is EntityLabel.ORG and surface == DIET:
-        first = index.get(cand.start)
-        if first is not None and first > 0:
-            prev = tokens[first - 1]
-            if prev.end == cand.start and token_surface(text, prev) in SESSION_PREFIXES:
-                return True  # 今国会: this session
+    before = _glued_before(tokens, index, cand)
     if surface in _not_names():
         return True  # listed, whoever proposed it (the ruler's …条約 pattern: 安全保障条約)
+    if cand.label is EntityLabel.ORG and (
+        (after is not None and token_surface(text, after) == MEMBER_SUFFIX)  # 自衛隊員: a member of the force
+        or (surface == DIET and before is not None and token_surface(text, before) in SESSION_PREFIXES)  # 今国会
+    ):
+        return True
     if cand.source not in ("model", "token"):
         return False
+    if before is not None and token_surface(text, before) == ANAPHORIC_PREFIX:
+        return True  # 同特措法: an anaphor
+    return _is_word_of_the_model(text, tokens, cand, surface, after)
+
+
+def _glued_before(tokens: Sequence[ParsedToken], index: dict[int, int], cand: Candidate) -> ParsedToken | None:
+    """The token ending where ``cand`` starts, when ``cand`` starts on a token."""
     first = index.get(cand.start)
-    if first is not None and first > 0:
-        prev = tokens[first - 1]
-        if prev.end == cand.start and token_surface(text, prev) == ANAPHORIC_PREFIX:
-            return True  # 同特措法: an anaphor
+    if first is None or first == 0 or tokens[first - 1].end != cand.start:
+        return None
+    return tokens[first - 1]
+
+
+def _is_word_of_the_model(
+    text: str, tokens: Sequence[ParsedToken], cand: Candidate, surface: str, after: ParsedToken | None
+) -> bool:
+    """A post (鉄道局長), an adjectival noun alone (サイバー), or kanji common nouns modifying a noun (海軍艦艇)."""
     if cand.label is EntityLabel.ORG and POST.search(surface):
         return True  # 鉄道局長: a post
     inside = tokens_within(tokens, cand.start, cand.end)

@@ -348,12 +348,18 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
         return False  # 安全保障理事会, 国連総会, 国家安全保障会議: a body's name as often as a meeting's
     if not core:
         return compound_head and token.tag.startswith("名詞-固有名詞")
+    return _core_before_head(text, core, label, head, compound_head)
+
+
+def _core_before_head(
+    text: str, core: Sequence[ParsedToken], label: EntityLabel, head: str, compound_head: bool
+) -> bool:
+    """``_core_alone`` for a core of one or more words: what its first word and its head allow."""
     first = unicodedata.normalize("NFKC", token_surface(text, core[0]))
     words = [t for t in core[1:] if token_surface(text, t) not in MIDDLE_DOTS]
     more = bool(words) or compound_head
     party = is_country_combo(first) or country_code(first) is not None
     acronym = bool(LATIN.search(first))
-    proper = (core[0].tag.startswith("名詞-固有名詞") or acronym) and not party
     if label is EntityLabel.EVENT and core[0].tag.startswith("名詞-固有名詞-人名"):
         return False  # フン・セン会談: the persons who met (シューマン宣言 is a document's name)
     if head == "決議" and party and not is_country_combo(first):
@@ -364,6 +370,13 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
         return False  # 日本学術会議, 国家安全保障会議: a council; ＡＰＥＣ首脳会議: a conference
     if party:
         return more
+    return _core_by_first_word(core, label, head, more, proper=core[0].tag.startswith("名詞-固有名詞") or acronym)
+
+
+def _core_by_first_word(
+    core: Sequence[ParsedToken], label: EntityLabel, head: str, more: bool, *, proper: bool
+) -> bool:
+    """A core opened by no party: a proper noun or acronym names it, or a number before a katakana head."""
     if proper:
         return label is EntityLabel.DOCUMENT or head not in GENERIC_TALKS or more
     _, katakana, _ = _heads()

@@ -30,7 +30,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words, stored_variants_table
+from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words
+from pipeline.entities.variants import compute_variants, contexts, stored_variants
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,7 +41,10 @@ __all__ = [
     "RULER_NAME",
     "SINGLE_LETTER_PREFIXES",
     "TITLE_LABEL",
+    "add_ruler",
     "build_patterns",
+    "configure_nlp",
+    "fingerprint",
     "ruler_fingerprint",
 ]
 
@@ -450,79 +454,11 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     )
 
 
-# Sudachi splits a name differently by what follows it (アジア太平洋 alone: アジア|太平洋; before
-# について: アジア|太平|洋), so a gazetteer name is matched by every token sequence it gets in these
-# contexts, not only by its tokenization in isolation.
-CONTEXTS = (
-    "{}",
-    "今回、{}について",
-    "{}の",
-    "、{}は",
-    "{}を",
-    "{}に",
-    "{}が",
-    "{}と",
-    "{}で",
-    "{}、",
-    "これが{}",
-    "その{}",
-)
-
-
-def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
-    """Token patterns (NORM equality) for each tokenization ``name`` gets in CONTEXTS."""
-    seen: dict[tuple[str, ...], None] = {}
-    for context in CONTEXTS:
-        text = context.format(name)
-        begin = context.index("{}")
-        doc = nlp.make_doc(text)
-        span = doc.char_span(begin, begin + len(name))
-        if span is not None:
-            seen[tuple(token.norm_ for token in span)] = None
-    return [[{"NORM": norm} for norm in variant] for variant in seen]
-
-
-VARIANTS_FILE = "ruler_variants.json"
-
-
-def variants_key() -> str:
-    """What the stored variants depend on: the gazetteer names, CONTEXTS and Sudachi's versions."""
-    from pipeline.resources import package_versions
-
-    versions = package_versions()
-    digest = hashlib.sha256(json.dumps(CONTEXTS, ensure_ascii=False).encode("utf-8"))
-    for name in ("SudachiPy", "SudachiDict-core", "spacy", "ginza"):
-        digest.update(f"{name}={versions.get(name)}".encode())
-    for e in gazetteer():
-        digest.update(e.name.encode("utf-8") + b"\n")
-    return digest.hexdigest()[:16]
-
-
-def compute_variants(nlp: Language) -> dict[str, list[list[str]]]:
-    """NORM sequences of each gazetteer name in CONTEXTS that differ from its tokenization alone."""
-    table: dict[str, list[list[str]]] = {}
-    for e in gazetteer():
-        if e.name in table:
-            continue
-        alone = [token.norm_ for token in nlp.make_doc(e.name)]
-        table[e.name] = [[t["NORM"] for t in v] for v in _variants(nlp, e.name) if [t["NORM"] for t in v] != alone]
-    return table
-
-
-def stored_variants() -> dict[str, list[list[str]]] | None:
-    """The variants of ``data/ruler_variants.json`` when they were built for this gazetteer and Sudachi."""
-    data = stored_variants_table()
-    if data is None:
-        return None
-    table: dict[str, list[list[str]]] = data["variants"]
-    return table if data.get("key") == variants_key() else None
-
-
 def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
 
     A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
-    tokenization the name gets in context (see CONTEXTS) is added as a token pattern. Those come
+    tokenization the name gets in context (``variants.contexts``) is added as a token pattern. Those come
     from ``data/ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
     gazetteer and Sudachi's versions: computing them tokenizes every name a dozen times, about a
     second and a half at each process start.
@@ -558,13 +494,26 @@ def ruler_fingerprint() -> str:
     """Hash of what the ruler is given: its code version, the contexts of the variants, its patterns.
 
     The patterns are exactly what shapes GiNZA's NER (where they come from does not matter); the
-    variants of gazetteer names in context follow from the names (in the patterns), CONTEXTS and
+    variants of gazetteer names in context follow from the names (in the patterns), the contexts and
     Sudachi's versions (in the parse fingerprint).
     """
     digest = hashlib.sha256(RULER_VERSION.encode("utf-8"))
-    digest.update(json.dumps(CONTEXTS, ensure_ascii=False).encode("utf-8"))
+    digest.update(json.dumps(contexts(), ensure_ascii=False).encode("utf-8"))
     digest.update(json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def fingerprint() -> str:
+    """Hash of everything ``configure_nlp`` adds (ruler code version, patterns): a cache key part."""
+    # the stage's own version is left out: a change in the rules after the parse must not
+    # invalidate cached parses
+    digest = hashlib.sha256(f"entities-ruler:{ruler_fingerprint()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def configure_nlp(nlp: Language) -> None:
+    """Add the domain layer (an EntityRuler) to a loaded GiNZA pipeline, before its ``ner``."""
+    add_ruler(nlp, before="ner" if "ner" in nlp.pipe_names else None)
 
 
 def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = None) -> None:
