@@ -398,3 +398,16 @@ def test_entities_every_data_entry_has_a_source() -> None:
     for key, value in lexicon().items():
         if isinstance(value, list):
             assert all(len(item) == 2 and item[1].strip() for item in value), key
+
+
+@pytest.mark.parametrize("table", ["model_spans.json", "places.json", "equipment.json", "rules.json", "lexicon.json"])
+def test_entities_every_word_table_says_why(table: str) -> None:
+    from pipeline import tables
+
+    data = tables.load_json(f"entities/{table}")
+    if table not in ("rules.json", "lexicon.json"):
+        assert data["source"].strip() and data["description"].strip()
+    for key, value in data.items():
+        if isinstance(value, dict) and "words" in value:
+            assert (value.get("reason") or value.get("_doc") or "").strip(), key
+            assert value["words"] and all(isinstance(w, (str, list)) for w in value["words"]), key

@@ -24,16 +24,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from pipeline.entities.candidates import Candidate, token_surface, tokens_within
-from pipeline.entities.data import rule_words
+from pipeline.entities.data import rule_words, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
 __all__ = ["is_not_a_name"]
 
 MEMBER_SUFFIX = "員"
-# 鉄道局長, 北米局長名: a post (the head of a bureau), never a body; titles belong to persons
-POST = re.compile(r"(?:局|部|課|室|所|社|会|団|校|院|庁)?長名?$")
-SESSION_PREFIXES = frozenset(("今", "本", "同", "次期", "前"))
 DIET = "国会"
 ANAPHORIC_PREFIX = "同"
 
@@ -41,6 +38,18 @@ ANAPHORIC_PREFIX = "同"
 @cache
 def _not_names() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFKC", word) for word, _ in rule_words()["not_names"]["words"])
+
+
+@cache
+def _post() -> re.Pattern[str]:
+    """鉄道局長, 北米局長名: a post (the head of a bureau), never a body; titles belong to persons."""
+    units = "|".join(map(re.escape, words("rules.json", "post_units")))
+    return re.compile(f"(?:{units})?長名?$")
+
+
+@cache
+def _session_prefixes() -> frozenset[str]:
+    return frozenset(words("rules.json", "session_prefixes"))
 
 
 def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int], cand: Candidate) -> bool:
@@ -56,7 +65,7 @@ def is_not_a_name(text: str, tokens: Sequence[ParsedToken], index: dict[int, int
         return True  # listed, whoever proposed it (the ruler's …条約 pattern: 安全保障条約)
     if cand.label is EntityLabel.ORG and (
         (after is not None and token_surface(text, after) == MEMBER_SUFFIX)  # 自衛隊員: a member of the force
-        or (surface == DIET and before is not None and token_surface(text, before) in SESSION_PREFIXES)  # 今国会
+        or (surface == DIET and before is not None and token_surface(text, before) in _session_prefixes())  # 今国会
     ):
         return True
     if cand.source not in ("model", "token"):
@@ -78,7 +87,7 @@ def _is_word_of_the_model(
     text: str, tokens: Sequence[ParsedToken], cand: Candidate, surface: str, after: ParsedToken | None
 ) -> bool:
     """A post (鉄道局長), an adjectival noun alone (サイバー), or kanji common nouns modifying a noun (海軍艦艇)."""
-    if cand.label is EntityLabel.ORG and POST.search(surface):
+    if cand.label is EntityLabel.ORG and _post().search(surface):
         return True  # 鉄道局長: a post
     inside = tokens_within(tokens, cand.start, cand.end)
     if len(inside) == 1 and inside[0].tag.startswith("形状詞") and cand.label in (EntityLabel.PRODUCT, EntityLabel.ORG):

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from pipeline.entities.candidates import token_surface, tokens_within
 from pipeline.entities.canonical import country_code
-from pipeline.entities.data import lexicon
+from pipeline.entities.data import lexicon, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
@@ -58,8 +58,7 @@ CONNECTORS: tuple[tuple[str, ...], ...] = (
     ("に", "おけ", "る"),
     ("に", "おける"),
 )
-# Between the words of a modifier: coordination (A及びB, AとB) and the genitive (再編の実施).
-COORDINATORS = frozenset(("及び", "並びに", "又は", "および", "ならびに", "と"))
+# Between the words of a modifier: coordination (``rules.json``) and the genitive (再編の実施).
 GENITIVE = "の"
 MAX_GENITIVES = 2
 MAX_NAME_CHARS = 60
@@ -68,8 +67,6 @@ LATIN = re.compile(r"[A-Za-z]")
 KATAKANA = re.compile(r"[ァ-ヶー]")
 # 日米, 日米韓, 日ロ (katakana ロ for Russia in 外務省 usage), 米中
 COMBO_EXTRA = "ロ"
-# Meeting ranks that make a meeting name: 閣僚会合, 首脳会議, 外相会談.
-RANKS = frozenset(("閣僚", "首脳", "外相", "防衛相", "国防相", "外務", "防衛", "次官", "財務相", "首脳間"))
 # 合意 and 決議 are common nouns for acts: 日米合意 (a ruler pattern), …に関する日韓合意 and a
 # place's 合意 (ミンスク合意) are names, but 日米合同委員会合意 and 国連安保理決議 are a body (ORG)
 # and its act.
@@ -103,6 +100,18 @@ def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(docs["heads"]), frozenset(docs["katakana"]), frozenset(data["event_heads"]["heads"])
 
 
+@cache
+def _coordinators() -> frozenset[str]:
+    """Coordinators between the words of a modifier (A及びB, AとB)."""
+    return frozenset(words("rules.json", "modifier_coordinators"))
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    """Meeting ranks that make a meeting name: 閣僚会合, 首脳会議, 外相会談."""
+    return frozenset(words("rules.json", "name_ranks"))
+
+
 def is_country_combo(surface: str) -> bool:
     """Country abbreviations only (日米, 日米韓, 日ロ): two or more, or one before an acronym."""
     kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1} | set(COMBO_EXTRA)
@@ -132,8 +141,8 @@ def _head_of(text: str, token: ParsedToken) -> tuple[EntityLabel, str] | None:
 def _head_of_word(surface: str) -> tuple[EntityLabel, str] | None:
     # memoized: called for every noun token of every document
     docs, _, events = _heads()
-    for words, label in ((docs, EntityLabel.DOCUMENT), (events, EntityLabel.EVENT)):
-        found = [h for h in words if surface.endswith(h) and not _inside_katakana_word(surface, h)]
+    for head_words, label in ((docs, EntityLabel.DOCUMENT), (events, EntityLabel.EVENT)):
+        found = [h for h in head_words if surface.endswith(h) and not _inside_katakana_word(surface, h)]
         if found:
             return label, max(found, key=len)
     return None
@@ -190,7 +199,7 @@ def _naming_elements(text: str, core: Sequence[ParsedToken], label: EntityLabel,
             return True
         if token.tag.startswith("名詞-数詞") and head in katakana:
             return True
-        if label is EntityLabel.EVENT and surface in RANKS:
+        if label is EntityLabel.EVENT and surface in _ranks():
             return True
     return False
 
@@ -265,7 +274,7 @@ def modifier_start(
             genitives += 1
         elif surface in MIDDLE_DOTS and between:
             pass  # 核軍縮・不拡散に関する
-        elif surface in COORDINATORS and between and not item_end:
+        elif surface in _coordinators() and between and not item_end:
             listed = listed or surface != "と"
         elif surface in ("、", "，") and commas and listed and between and not item_end:
             pass
@@ -366,7 +375,7 @@ def _core_before_head(
         return label is EntityLabel.DOCUMENT and more  # 北朝鮮人権状況決議: a resolution on a country
     if head in CORE_ALONE_EXCLUDED:
         return label is EntityLabel.DOCUMENT and core[0].tag.startswith("名詞-固有名詞-地名") and not party
-    if head == "会議" and not (acronym or any(token_surface(text, t) in RANKS for t in core)):
+    if head == "会議" and not (acronym or any(token_surface(text, t) in _ranks() for t in core)):
         return False  # 日本学術会議, 国家安全保障会議: a council; ＡＰＥＣ首脳会議: a conference
     if party:
         return more

@@ -30,16 +30,14 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words
+from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words, words
 from pipeline.entities.variants import compute_variants, contexts, stored_variants
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
-    "MULTI_LETTER_PREFIXES",
     "RULER_NAME",
-    "SINGLE_LETTER_PREFIXES",
     "TITLE_LABEL",
     "add_ruler",
     "build_patterns",
@@ -54,15 +52,12 @@ TITLE_LABEL = "TITLE"
 RULER_VERSION = "ruler.v5"
 
 HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
-# Designator prefixes of US and Japanese military aircraft, missiles and vehicles (DoD 4120.15-L
-# mission letters and the systems of 防衛白書): F fighter, C cargo, P patrol, E electronic, B bomber,
-# T trainer; MV/CV tilt-rotor, KC tanker, RQ/MQ drones, UH/CH/AH/SH/MH/HH/OH helicopters, SM/PAC missiles...
-MULTI_LETTER_PREFIXES = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
-SINGLE_LETTER_PREFIXES = "f|c|p|e|b|t"
 
 
 def _words(key: str) -> list[str]:
-    return list(lexicon_words(key))
+    """A word list of ``lexicon.json``: ``[word, reason]`` pairs or ``{"_doc", "words"}``."""
+    entry = lexicon()[key]
+    return list(lexicon_words(key)) if isinstance(entry, list) else list(words("lexicon.json", key))
 
 
 def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = None) -> dict[str, Any]:
@@ -178,10 +173,10 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
                     {"NORM": {"REGEX": r"^\d$"}, "OP": "?"},
                     {"TAG": {"REGEX": "^名詞-固有名詞-地名"}, "OP": "?"},
                     # ＡＳＥＡＮ関連首脳会議, ASEAN拡大国防相会議: the body's related or extended meeting
-                    {"NORM": {"IN": ["関連", "拡大", "特別", "非公式", "緊急"]}, "OP": "?"},
+                    {"NORM": {"IN": _words("body_meeting_extensions")}, "OP": "?"},
                     {"POS": "NOUN", "TEXT": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{0,2}"},
-                    {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相", "大臣", "財務相"]}, "OP": "?"},
-                    {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+                    {"NORM": {"IN": _words("body_meeting_ranks")}, "OP": "?"},
+                    {"NORM": {"IN": _words("body_meeting_heads")}},
                 ],
             )
 
@@ -249,12 +244,12 @@ def _government_patterns() -> Iterator[dict[str, Any]]:
     yield _pattern("ORG", "Ministry", [country, noun, {"NORM": {"IN": ["省", "庁", "部"]}}])
     yield _pattern("ORG", "Ministry", [noun, {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}])
     # a ministry's bureau or division: 法務省入国管理局, 防衛省防衛政策局
-    unit = {"NORM": {"REGEX": "^[一-龥]*(局|部|課|室|本部|委員会|審議会|研究所)$"}}
+    unit = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(_words("bureau_heads")) + ")$"}}
     ministry = {"NORM": {"REGEX": "^[一-龥]{2,}[省庁]$"}}
     kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}, "OP": "{0,3}"}
     yield _pattern("ORG", "Government", [ministry, kanji, unit])
     # one-token ministries and agencies: 防衛省, 外務省, 気象庁 (generic 省庁 words excluded)
-    generic = ["官公庁", "各省庁", "省庁", "中央省庁", "関係省庁", "各省", "両省", "同省", "同庁", "本省"]
+    generic = _words("generic_ministries")
     suffixes = "".join(_words("ministry_suffixes"))
     yield _pattern(
         "ORG",
@@ -276,7 +271,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
     """
     # bare 部隊 ("unit") names a unit only at the end of a long compound (派遣海賊対処行動水上部隊);
     # after two or three words it is a description (海賊対処部隊), and 自衛隊部隊 is 自衛隊
-    units = ["航空隊", "艦隊", "師団", "旅団", "連隊", "航空団", "飛行隊", "護衛隊", "軍団", "司令部", "援助隊"]
+    units = _words("unit_words")
     unit_words = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(units) + ")$"}, "TAG": {"REGEX": "^名詞"}}
     suffix = {"NORM": "隊", "TAG": {"REGEX": "^接尾辞"}}  # 国際緊急援助/隊
     bare_unit = {"NORM": {"REGEX": "^[一-龥]*部隊$"}}
@@ -293,7 +288,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
         [{"NORM": "第"}, {"NORM": {"REGEX": r"^\d{1,3}$"}}],
         [{"NORM": {"REGEX": "^第[一二三四五六七八九十]{1,3}$"}}],
     ]
-    numbered = {"NORM": {"IN": [*units, "大隊", "中隊", "護衛隊群", "航空群", "方面隊", "空挺団"]}}
+    numbered = {"NORM": {"IN": [*units, *_words("numbered_unit_words")]}}
     short = {"NORM": {"IN": ["団", "隊", "群", "科"]}}
     for lead in ordinal:
         yield _pattern("ORG", "Military_Unit", [*lead, {**kanji, "OP": "{1,3}"}, short, {"OP": "?", **numbered}])
@@ -310,7 +305,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
             {"NORM": {"REGEX": r"^\d{1,4}$"}},
         ],
     )
-    bodies = ["ミッション", "機関", "基金", "計画", "事務所", "事務局", "総会", "委員会", "高等弁務官事務所"]
+    bodies = _words("un_body_heads")
     word = {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "{1,4}"}
     un = {"NORM": {"IN": ["国連", "国際連合"]}}
     yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
@@ -354,20 +349,8 @@ def _cabinet_patterns() -> Iterator[dict[str, Any]]:
 def _facility_patterns() -> Iterator[dict[str, Any]]:
     """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
     place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
-    heads = [
-        "飛行場",
-        "基地",
-        "空港",
-        "駐屯地",
-        "演習場",
-        "訓練場",
-        "補給廠",
-        "港湾施設",
-        "海軍施設",
-        "通信施設",
-        "弾薬庫",
-    ]
-    services = ["海軍", "空軍", "陸軍", "海兵隊", "航空", "海上", "陸上"]
+    heads = _words("base_heads")
+    services = _words("base_services")
     service = {"NORM": {"IN": services}, "OP": "?"}
     yield _pattern("FACILITY", "Military_Base", [place, service, {"NORM": {"IN": heads}}])
     # スターリング海軍基地: a katakana name Sudachi does not know, with the service named
@@ -395,8 +378,8 @@ def _weapon_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"REGEX": "^(?i:[ab])$"}, "OP": "?"},
     ]
     name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
-    multi = MULTI_LETTER_PREFIXES
-    single = SINGLE_LETTER_PREFIXES  # one-letter prefixes need the hyphen here (F-2, P-1, C-130)
+    multi = "|".join(lexicon_words("designator_prefixes", "multi"))
+    single = "|".join(lexicon_words("designator_prefixes", "single"))  # need the hyphen here (F-2, P-1, C-130)
     for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
         prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
         yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
@@ -441,14 +424,15 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     office = {**modifier, "OP": "{1,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
     local = lexicon()["local_title_heads"]["heads"]
-    local_head = {"NORM": {"REGEX": f"^[県都府道州市町村区]?(?:{'|'.join(local)})$"}}
+    divisions = _words("local_divisions")
+    local_head = {"NORM": {"REGEX": f"^[{''.join(divisions)}]?(?:{'|'.join(local)})$"}}
     place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
     yield _pattern(
         TITLE_LABEL,
         "Title",
         [
             place,
-            {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"},
+            {"NORM": {"IN": divisions}, "OP": "?"},
             local_head,
         ],
     )
