@@ -163,7 +163,7 @@ def test_entities_title_label_never_leaves_the_stage(parse: Any) -> None:
 
 @pytest.mark.slow
 def test_entities_stored_ruler_variants_are_current(nlp: Any) -> None:
-    # data/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
+    # pipeline/data/entities/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
     from pipeline.entities.variants import compute_variants, stored_variants
 
     assert stored_variants() == compute_variants(nlp)

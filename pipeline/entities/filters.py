@@ -1,6 +1,6 @@
 """Spans the model or the proper-noun tags propose that are not names of our seven kinds.
 
-- words listed in ``data/rules.json`` (``not_names``: programme acronyms such as ＯＤＡ and ＦＭＳ,
+- words listed in ``rules.json`` (``not_names``: programme acronyms such as ＯＤＡ and ＦＭＳ,
   common nouns SudachiDict tags as proper nouns, parts of a territory), each with its reason;
 - an adjectival noun alone (サイバー is a 形状詞: "cyber", a domain, not a product);
 - a service of unnamed forces inside a common-noun compound (海軍艦艇 "naval vessels",

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from pipeline.entities.candidates import token_surface, tokens_within
 from pipeline.entities.canonical import country_code
-from pipeline.entities.data import lexicon, words
+from pipeline.entities.data import country_abbreviations, lexicon, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
@@ -94,7 +94,7 @@ class NamedSpan:
 
 @cache
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(document heads, katakana document heads, event heads) of ``data/lexicon.json``."""
+    """(document heads, katakana document heads, event heads) of ``lexicon.json``."""
     data = lexicon()
     docs = data["document_heads"]
     return frozenset(docs["heads"]), frozenset(docs["katakana"]), frozenset(data["event_heads"]["heads"])
@@ -112,9 +112,14 @@ def _ranks() -> frozenset[str]:
     return frozenset(words("rules.json", "name_ranks"))
 
 
+@cache
+def _combo_letters() -> frozenset[str]:
+    return frozenset(k for k in country_abbreviations() if len(k) == 1) | set(COMBO_EXTRA)
+
+
 def is_country_combo(surface: str) -> bool:
     """Country abbreviations only (日米, 日米韓, 日ロ): two or more, or one before an acronym."""
-    kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1} | set(COMBO_EXTRA)
+    kanji = _combo_letters()
     return len(surface) >= 2 and all(ch in kanji for ch in surface)
 
 

@@ -1,6 +1,6 @@
 """Places the parse leaves out or gets wrong: seas, zones, places before a locative noun, lists.
 
-- **Seas and oceans** (``data/seas.tsv``) are found in the text after the parse, not by the ruler:
+- **Seas and oceans** (``seas.tsv``) are found in the text after the parse, not by the ruler:
   a sea's name often starts a longer place the model must still see whole (太平洋島嶼国,
   インド・太平洋地域), so a sea inside a longer candidate is left to it; and Sudachi splits some
   names across words (日本海洋上 is 日本|海洋|上: the sea is 日本海, 洋上 "on the sea").

@@ -1,4 +1,4 @@
-"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, built from ``data/``.
+"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, its patterns and its fingerprint.
 
 spaCy's ``ner`` keeps entities that are already set and predicts around them, so names the
 statistical model gets wrong in this domain (普天間飛行場 as N_Flora, 防衛省 as Country) are fixed
@@ -8,16 +8,17 @@ it and never outputs it as an entity.
 
 Patterns come from two places:
 
-- gazetteers (``data/*.tsv``): official names of ministries, forces, bases, treaties, plans,
+- gazetteers (``pipeline/data/entities/*.tsv``): official names of ministries, forces, bases, treaties, plans,
   meetings, places; phrase patterns matched on Sudachi's normalized form (``NORM``), so full-
   and half-width spellings (ＮＡＴＯ, NATO) both match;
-- token patterns over GiNZA's tokens built from the word lists of ``data/lexicon.json``: a
+- token patterns over GiNZA's tokens built from the word lists of ``lexicon.json``: a
   country prefix and a meeting noun (日米首脳会談, 日中韓外相会合, 日・デンマーク三者会談 for any
   countries), 「2+2」 forms, …省/…庁 for government bodies, a country and 政府/軍/国防部,
   weapon designators (F-35A, MV-22, SM-3ブロックIIA), laws (…法), person titles.
 
 The ruler labels are our seven labels (plus ``TITLE``); each pattern's ``id`` carries
-``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``.
+``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``. The
+data comes from ``data.py``; the variants of gazetteer names in context from ``variants.py``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from pipeline.entities.data import countries, gazetteer, lexicon, lexicon_words, words
+from pipeline.entities.data import countries, country_abbreviations, gazetteer, lexicon, lexicon_words, words
 from pipeline.entities.variants import compute_variants, contexts, stored_variants
 
 if TYPE_CHECKING:
@@ -66,13 +67,13 @@ def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = Non
 
 def _country_token() -> dict[str, Any]:
     """A token that names a country: a one-kanji abbreviation, a country name, or Sudachi's 地名-国."""
-    names = sorted(set(lexicon()["country_abbreviations"]) - {"_doc"} | set(countries()))
+    names = sorted(set(country_abbreviations()) | set(countries()))
     return {"NORM": {"IN": names}}
 
 
 def _combo_token(op: str | None = None) -> dict[str, Any]:
     """A token made of one-kanji country abbreviations only (日米, 日中, 韓)."""
-    kanji = "".join(k for k in lexicon()["country_abbreviations"] if len(k) == 1)
+    kanji = "".join(k for k in country_abbreviations() if len(k) == 1)
     token: dict[str, Any] = {"NORM": {"REGEX": f"^[{kanji}]{{1,4}}$"}}
     if op:
         token["OP"] = op
@@ -141,7 +142,7 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "箇国"]}},
     ]
     yield _pattern("EVENT", "Conference", [*parties, kinds, heads])
-    ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
+    ministerial = list(lexicon_words("ministerial_meeting_kinds", "kinds"))
     # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
     of = {"NORM": "の"}
     yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
@@ -415,7 +416,7 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     ministry_head = [{"NORM": "部"}, {"NORM": "長", "TAG": {"REGEX": "^接尾辞"}}]
     yield _pattern(TITLE_LABEL, "Title", [country, {**modifier, "OP": "{1,3}"}, *ministry_head])
     # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
-    office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
+    office_heads = [*lexicon_words("office_title_heads"), "事務総長", "総長", "代表"]
     office_re = "|".join(sorted(office_heads, key=len, reverse=True))
     office_head = {"NORM": {"REGEX": f"^[一-龥]*(?:{office_re})$"}, "TAG": {"REGEX": "^名詞"}}
     acronym = {"NORM": {"REGEX": "^(?i:[a-z]{2,8})$"}}
@@ -423,7 +424,7 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     # …代表 only with an office before it (通商/代表): 日本代表 and 大阪府代表 are teams
     office = {**modifier, "OP": "{1,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
-    local = lexicon()["local_title_heads"]["heads"]
+    local = lexicon_words("local_title_heads")
     divisions = _words("local_divisions")
     local_head = {"NORM": {"REGEX": f"^[{''.join(divisions)}]?(?:{'|'.join(local)})$"}}
     place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
@@ -443,7 +444,7 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
 
     A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
     tokenization the name gets in context (``variants.contexts``) is added as a token pattern. Those come
-    from ``data/ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
+    from ``ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
     gazetteer and Sudachi's versions: computing them tokenizes every name a dozen times, about a
     second and a half at each process start.
     """
