@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from pipeline.entities import find_entities
+from pipeline.entities.data import gazetteer
 from pipeline.entities.labels import DROPPED, ENE_MAP
-from pipeline.entities.ruler import RULER_NAME, TITLE_LABEL, gazetteer
+from pipeline.entities.ruler import RULER_NAME, TITLE_LABEL
 from pipeline.parse import ParseCache, ParsedDoc, Parser, chunk_spans
 from pipeline.tokens import split_sentences
 from tests.conftest import FIXTURES
@@ -162,7 +163,7 @@ def test_entities_title_label_never_leaves_the_stage(parse: Any) -> None:
 
 @pytest.mark.slow
 def test_entities_stored_ruler_variants_are_current(nlp: Any) -> None:
-    # data/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
-    from pipeline.entities.ruler import compute_variants, stored_variants
+    # pipeline/data/entities/ruler_variants.json must be rebuilt (tools/build_ruler_variants.py) after a gazetteer edit
+    from pipeline.entities.variants import compute_variants, stored_variants
 
     assert stored_variants() == compute_variants(nlp)

@@ -367,18 +367,19 @@ def test_entities_proper_noun_runs_never_override_the_model() -> None:
 
 
 def test_entities_fingerprint_follows_the_ruler_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.entities import fingerprint, ruler
+    from pipeline import tables
+    from pipeline.entities import data, fingerprint, ruler
 
-    cached = (ruler.gazetteer, ruler.countries, ruler.lexicon, ruler.ruler_fingerprint)
+    cached = (tables.rows, tables.load_json, data.gazetteer, data.countries, ruler.ruler_fingerprint)
     before = fingerprint()
     assert before == fingerprint()
-    original = ruler._read
+    original = tables.read_text
 
     def patched(name: str) -> str:
-        extra = "追加機構\tORG\tAgency\t\ttest entry\n" if name == "organizations.tsv" else ""
+        extra = "追加機構\tORG\tAgency\t\ttest entry\n" if name == "entities/organizations.tsv" else ""
         return original(name) + extra
 
-    monkeypatch.setattr(ruler, "_read", patched)
+    monkeypatch.setattr(tables, "read_text", patched)
     try:
         for function in cached:
             function.cache_clear()
@@ -391,9 +392,22 @@ def test_entities_fingerprint_follows_the_ruler_data(monkeypatch: pytest.MonkeyP
 
 
 def test_entities_every_data_entry_has_a_source() -> None:
-    from pipeline.entities.ruler import gazetteer, lexicon
+    from pipeline.entities.data import gazetteer, lexicon
 
     assert all(entry.source.strip() for entry in gazetteer())
     for key, value in lexicon().items():
         if isinstance(value, list):
             assert all(len(item) == 2 and item[1].strip() for item in value), key
+
+
+@pytest.mark.parametrize("table", ["model_spans.json", "places.json", "equipment.json", "rules.json", "lexicon.json"])
+def test_entities_every_word_table_says_why(table: str) -> None:
+    from pipeline import tables
+
+    data = tables.load_json(f"entities/{table}")
+    if table not in ("rules.json", "lexicon.json"):
+        assert data["source"].strip() and data["description"].strip()
+    for key, value in data.items():
+        if isinstance(value, dict) and "words" in value:
+            assert (value.get("reason") or value.get("_doc") or "").strip(), key
+            assert value["words"] and all(isinstance(w, (str, list)) for w in value["words"]), key

@@ -1,10 +1,10 @@
-"""Rebuild ``pipeline/entities/data/ruler_variants.json`` (run after editing a gazetteer).
+"""Rebuild ``pipeline/data/entities/ruler_variants.json`` (run after editing a gazetteer).
 
     python tools/build_ruler_variants.py
 
 The file stores, for each gazetteer name, the token sequences Sudachi gives it in context (see
-``pipeline.entities.ruler.CONTEXTS``), so that a process start need not tokenize every name a dozen
-times. It carries a key of the gazetteer names and Sudachi's versions; a stale file is ignored (the
+``variant_contexts`` in ``lexicon.json``), so that a process start need not tokenize every name a
+dozen times. It carries a key of the gazetteer names and Sudachi's versions; a stale file is ignored (the
 variants are then computed at start-up) and ``tests/test_entities_ginza.py`` fails until it is
 rebuilt.
 """
@@ -18,14 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.entities.ruler import VARIANTS_FILE, compute_variants, variants_key  # noqa: E402
+from pipeline.entities.variants import VARIANTS_FILE, compute_variants, variants_key  # noqa: E402
 from pipeline.resources import load_nlp  # noqa: E402
 
 
 def main() -> None:
     nlp = load_nlp()
     data = {"key": variants_key(), "variants": compute_variants(nlp)}
-    path = ROOT / "pipeline" / "entities" / "data" / VARIANTS_FILE
+    path = ROOT / "pipeline" / "data" / "entities" / VARIANTS_FILE
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     tmp.replace(path)

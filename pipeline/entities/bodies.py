@@ -22,21 +22,22 @@ from collections.abc import Sequence
 from functools import cache
 
 from pipeline.entities.candidates import Candidate, token_surface
+from pipeline.entities.data import gazetteer, rule_words, words
 from pipeline.entities.names import is_nominal
-from pipeline.entities.ruler import gazetteer, rule_words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
 __all__ = ["body_meetings", "body_prefixes", "place_named_bodies", "resolutions"]
 
-BODY_HEADS = frozenset(("委員会", "協議会", "審議会", "本部", "推進本部", "対策本部"))
-# 会議 names a standing council after a word of standing work; otherwise a conference.
-COUNCIL_WORDS = frozenset(("推進", "対策", "連絡", "調整", "協議", "審議"))
-RANKS = frozenset(("閣僚", "首脳", "外相", "外務大臣", "国防相", "防衛相", "財務相", "経済相", "貿易相"))
-MEETINGS = frozenset(("会議", "会合", "首脳会議", "閣僚会議"))
 ADOPTED = frozenset(("採択",))
 CLAUSE_ENDS = frozenset(("、", "。", "，"))
 CLAUSE_TOKENS = 15
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word class of ``rules.json``: council heads and work words, meeting ranks and words."""
+    return frozenset(words("rules.json", key))
 
 
 def place_named_bodies(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
@@ -54,9 +55,9 @@ def place_named_bodies(text: str, tokens: Sequence[ParsedToken], cands: Sequence
             if j > k and tokens[j].start != tokens[j - 1].end:
                 break
             word = token_surface(text, tokens[j])
-            council = word == "会議" and j > k and token_surface(text, tokens[j - 1]) in COUNCIL_WORDS
-            if (word in BODY_HEADS or council) and j > k:
-                if not any(token_surface(text, t) in RANKS for t in tokens[k:j]):
+            council = word == "会議" and j > k and token_surface(text, tokens[j - 1]) in _words("council_work_words")
+            if (word in _words("council_heads") or council) and j > k:
+                if not any(token_surface(text, t) in _words("body_meeting_ranks") for t in tokens[k:j]):
                     out.append(Candidate(cand.start, tokens[j].end, EntityLabel.ORG, "Committee", None, "name_rule"))
                 break
             j += 1
@@ -75,7 +76,8 @@ def body_meetings(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Cand
             continue
         rank, meeting = tokens[k], tokens[k + 1]
         joined = cand.end == rank.start and rank.end == meeting.start and not meeting.sent_start
-        if joined and token_surface(text, rank) in RANKS and token_surface(text, meeting) in MEETINGS:
+        ranked = token_surface(text, rank) in _words("body_meeting_ranks")
+        if joined and ranked and token_surface(text, meeting) in _words("body_meeting_words"):
             out.append(Candidate(cand.start, meeting.end, EntityLabel.EVENT, "Conference", None, "name_rule"))
     return out
 

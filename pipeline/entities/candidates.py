@@ -1,8 +1,9 @@
-"""The working record of the entities stage: a candidate span before overlaps are resolved.
+"""The working record of the entities stage: a candidate span, and how overlaps between them resolve.
 
 Offsets are code points into the document text (end exclusive). ``source`` says which rule or
 component proposed the span; when candidates overlap, the higher ``priority`` wins (then the
-longer span, then the earlier one).
+longer span, then the earlier one). Candidates are frozen: a pass that changes one returns a new
+one (``dataclasses.replace``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel, Span
 
-__all__ = ["PRIORITY", "Candidate", "token_surface", "tokens_within"]
+__all__ = ["PRIORITY", "Candidate", "resolve_overlaps", "token_surface", "tokens_within"]
 
 # Priorities when spans overlap: rules about persons > assembled official names and definitions >
 # the domain ruler, gazetteer names found after the parse and names read off the parse > GiNZA's
@@ -32,7 +33,7 @@ PRIORITY = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A proposed entity: span, label, ENE or domain subtype, canonical name, and its source."""
 
@@ -49,6 +50,15 @@ class Candidate:
     def priority(self) -> int:
         """Rank of ``source`` in PRIORITY."""
         return PRIORITY[self.source]
+
+
+def resolve_overlaps(cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """Keep the best of overlapping candidates: higher priority, then longer, then earlier; in text order."""
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    return tuple(sorted(kept, key=lambda c: (c.start, c.end)))
 
 
 def token_surface(text: str, token: ParsedToken) -> str:

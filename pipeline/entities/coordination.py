@@ -17,19 +17,31 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 from pipeline.entities.candidates import Candidate, token_surface
+from pipeline.entities.data import heads, words
 from pipeline.entities.names import is_country_combo
-from pipeline.entities.ruler import heads
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
 __all__ = ["coordinated_units", "elided_meeting_heads", "joined_events"]
 
-# Separators of list items: 、 ・ and the coordinating words.
-SEPARATORS = frozenset(("、", "，", "・", "･", "及び", "並びに", "や", "と", "および"))
-# Unit words of armed forces (ANNOTATION.md: units are ORG); 部隊 needs a word before it (水上部隊).
-UNIT_WORD = re.compile(r"^[一-龥]*(航空隊|艦隊|師団|旅団|連隊|航空団|飛行隊|護衛隊|軍団|司令部|[一-龥]部隊)$")
+# bare 部隊 ("unit") is a unit word only with a word before it (水上部隊)
+UNIT_AFTER_A_WORD = "[一-龥]部隊"
+
+
+@cache
+def _separators() -> frozenset[str]:
+    """Separators of list items: 、 ・ and the coordinating words (``rules.json``)."""
+    return frozenset(words("rules.json", "list_separators"))
+
+
+@cache
+def _unit_word() -> re.Pattern[str]:
+    """Unit words of armed forces (ANNOTATION.md: units are ORG), alone or after kanji."""
+    units = "|".join([*map(re.escape, words("rules.json", "listed_unit_words")), UNIT_AFTER_A_WORD])
+    return re.compile(f"^[一-龥]*({units})$")
 
 
 def elided_meeting_heads(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:
@@ -53,7 +65,7 @@ def elided_meeting_heads(text: str, tokens: Sequence[ParsedToken], cands: Sequen
             sep, pair = tokens[k - 1], tokens[k - 2]
             adjacent = pair.end == sep.start and sep.end == tokens[k].start and not tokens[k].sent_start
             pair_surface = token_surface(text, pair)
-            if not (adjacent and token_surface(text, sep) in SEPARATORS and is_country_combo(pair_surface)):
+            if not (adjacent and token_surface(text, sep) in _separators() and is_country_combo(pair_surface)):
                 break
             out.append(Candidate(pair.start, pair.end, cand.label, cand.subtype, pair_surface + rest, "name_rule"))
             k -= 2
@@ -71,9 +83,9 @@ def coordinated_units(text: str, tokens: Sequence[ParsedToken], cands: Sequence[
         if k is None or k + 1 >= len(tokens):
             continue
         sep, unit = tokens[k], tokens[k + 1]
-        if token_surface(text, sep) not in SEPARATORS or sep.end != unit.start or unit.sent_start:
+        if token_surface(text, sep) not in _separators() or sep.end != unit.start or unit.sent_start:
             continue
-        if not UNIT_WORD.match(token_surface(text, unit)):
+        if not _unit_word().match(token_surface(text, unit)):
             continue
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if after is not None and after.start == unit.end and after.tag.startswith(("名詞", "接尾辞")):

@@ -17,68 +17,43 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 from pipeline.entities.candidates import Candidate
-from pipeline.entities.ruler import MULTI_LETTER_PREFIXES, SINGLE_LETTER_PREFIXES
+from pipeline.entities.data import lexicon_words, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
 __all__ = ["designators", "ship_names"]
 
-# Class nouns after a designator (防衛白書's wording of aircraft, ship and vehicle classes).
-CLASS_NOUNS = (
-    "戦闘機",
-    "支援戦闘機",
-    "哨戒機",
-    "輸送機",
-    "偵察機",
-    "早期警戒機",
-    "早期警戒管制機",
-    "爆撃機",
-    "練習機",
-    "給油機",
-    "空中給油機",
-    "空中給油・輸送機",
-    "救難機",
-    "電子戦機",
-    "多用途機",
-    "ヘリコプター",
-    "ヘリ",
-    "無人機",
-    "戦車",
-    "機",
-)
-# On the NFKC form: a designator prefix (the ruler's), an optional hyphen, a number, a model letter
-# (Ａ２ＡＤ, anti-access/area denial, and ＦＩＦＡ Ｕ-２０ are no designators).
-DESIGNATOR = re.compile(
-    r"(?<![A-Za-z0-9\-])(?P<prefix>(?i:" + MULTI_LETTER_PREFIXES + "|" + SINGLE_LETTER_PREFIXES + r"))"
-    r"(?P<hyphen>-?)(?P<number>[0-9]{1,3})(?P<model>[A-Z]?)(?![A-Za-z0-9])"
-)
-SHIP_CLASSES = (
-    "艦",
-    "護衛艦",
-    "輸送艦",
-    "潜水艦",
-    "補給艦",
-    "掃海艦",
-    "掃海母艦",
-    "砕氷艦",
-    "練習艦",
-    "試験艦",
-    "イージス艦",
-    "ヘリコプター搭載護衛艦",
-    "多用途支援艦",
-    "巡視船",
-    "巡視艇",
-    "航空母艦",
-    "空母",
-    "測量艦",
-    "訓練支援艦",
-)
-SHIP_NAME = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, SHIP_CLASSES), key=len, reverse=True)) + ")"
-    r"「(?P<name>[ぁ-ゖァ-ヶー一-龥]{2,12})」"
-)
+TABLE = "equipment.json"
+
+
+@cache
+def _class_nouns() -> tuple[str, ...]:
+    """Class nouns after a designator (防衛白書's wording of aircraft, ship and vehicle classes)."""
+    return words(TABLE, "class_nouns")
+
+
+@cache
+def _designator() -> re.Pattern[str]:
+    """On the NFKC form: a designator prefix (the ruler's), an optional hyphen, a number, a model letter.
+
+    Ａ２ＡＤ (anti-access/area denial) and ＦＩＦＡ Ｕ-２０ are no designators.
+    """
+    multi, single = lexicon_words("designator_prefixes", "multi"), lexicon_words("designator_prefixes", "single")
+    prefixes = "|".join([*multi, *single])
+    return re.compile(
+        r"(?<![A-Za-z0-9\-])(?P<prefix>(?i:" + prefixes + r"))"
+        r"(?P<hyphen>-?)(?P<number>[0-9]{1,3})(?P<model>[A-Z]?)(?![A-Za-z0-9])"
+    )
+
+
+@cache
+def _ship_name() -> re.Pattern[str]:
+    """A ship class (longest first) and the ship's name in brackets."""
+    classes = sorted(map(re.escape, words(TABLE, "ship_classes")), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(classes) + ")" r"「(?P<name>[ぁ-ゖァ-ヶー一-龥]{2,12})」")
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -99,12 +74,12 @@ def designators(text: str, tokens: Sequence[ParsedToken]) -> list[Candidate]:
     ends = {t.end for t in tokens}
     folded, offsets = _folded(text)
     out = []
-    for match in DESIGNATOR.finditer(folded):
+    for match in _designator().finditer(folded):
         start, end = offsets[match.start()], offsets[match.end()]
         if start not in starts or end not in ends:
             continue
         prefix, number, model = match.group("prefix", "number", "model")
-        classed = text.startswith(CLASS_NOUNS, end)
+        classed = text.startswith(_class_nouns(), end)
         fighter = prefix == "F" and len(number) == 2
         if len(prefix) == 1 and not match.group("hyphen") and not (classed or model or fighter):
             continue
@@ -118,5 +93,5 @@ def ship_names(text: str) -> list[Candidate]:
     """A ship's name quoted after its class (輸送艦「おおすみ」): the name, without brackets."""
     return [
         Candidate(m.start("name"), m.end("name"), EntityLabel.PRODUCT, "Ship", None, "name_rule")
-        for m in SHIP_NAME.finditer(text)
+        for m in _ship_name().finditer(text)
     ]

@@ -1,6 +1,7 @@
-"""GiNZA's ENE labels mapped to the project's seven labels, and a decision for every dropped one.
+"""Which of the seven labels a span gets: GiNZA's ENE labels mapped, and head words that relabel.
 
-One table, as in ginza's ``ene_ontonotes_mapper``.
+``ENE_MAP`` is one table, as in ginza's ``ene_ontonotes_mapper``, with a decision for every
+dropped label (``DROPPED``).
 
 ja_ginza's NER predicts labels of Sekine's Extended Named Entity hierarchy (ENE, 189 labels in
 ja_ginza 5.3). A label is either mapped (the ENE label is kept as ``subtype``) or dropped for a
@@ -10,10 +11,13 @@ stated reason. Evidence for the choices is the development split of ner-wikipedi
 
 from __future__ import annotations
 
-from pipeline.parse import ParsedDoc
+from collections.abc import Sequence
+
+from pipeline.entities.data import heads
+from pipeline.parse import ParsedDoc, ParsedToken
 from pipeline.schema import Entity, EntityLabel
 
-__all__ = ["DROPPED", "ENE_MAP", "map_ene_entities"]
+__all__ = ["DROPPED", "ENE_MAP", "head_after", "label_by_head", "map_ene_entities"]
 
 P, O, L, F, E, D, R = (  # noqa: E741 - one letter per label keeps the table readable
     EntityLabel.PERSON,
@@ -141,3 +145,27 @@ def map_ene_entities(text: str, parsed: ParsedDoc) -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
+
+
+def label_by_head(surface: str, label: EntityLabel) -> EntityLabel:
+    """The label the last word of a span asks for (``heads.tsv``), else ``label``.
+
+    Japanese names are right-headed: ギブソン・ギター・コーポレーション is a company whatever the
+    model thought, 熊本城 a facility, FIFAワールドカップ an event. One-character heads need two
+    characters before them (香港 and 宮城 are no port and no castle).
+    """
+    for head, head_label in heads():
+        if surface.endswith(head) and len(surface) >= len(head) + (2 if len(head) == 1 else 1):
+            return EntityLabel(head_label)
+    return label
+
+
+def head_after(text: str, tokens: Sequence[ParsedToken], k: int) -> tuple[int, str] | None:
+    """(end, label) when token ``k`` is a head word of ``heads.tsv`` (駅, 空港, 高校...)."""
+    if k >= len(tokens) or not tokens[k].tag.startswith(("名詞", "接尾辞")):
+        return None
+    word = text[tokens[k].start : tokens[k].end]
+    for head, label in heads():
+        if word == head:
+            return tokens[k].end, label
+    return None

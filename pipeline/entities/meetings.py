@@ -1,5 +1,6 @@
-"""Meetings and votes named by their parts: sessions, numbered meetings of a named project, votes.
+"""Meetings and votes named by their parts: editions, sessions, numbered meetings of a named project, votes.
 
+- **An edition's ordinal** belongs to a meeting the gazetteer or a rule named: 第二回東アジア首脳会議.
 - **A session of a named meeting** belongs to its name: 第五回六者会合第二セッション (the second
   session of the fifth round of the Six-Party Talks), …第三ラウンド.
 - **A numbered meeting of a named undertaking**: 歴史共同研究第一回会合 (the first meeting of the
@@ -15,20 +16,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.entities.candidates import Candidate, token_surface
 from pipeline.entities.names import is_nominal
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
-__all__ = ["numbered_meetings", "referendums", "sessions"]
+__all__ = ["numbered_meetings", "referendums", "sessions", "with_edition_ordinals"]
 
 NUMBER = "[0-9０-９一二三四五六七八九十百]+"
 SESSION = re.compile(f"第{NUMBER}回?(?:セッション|ラウンド)")
 ORDINAL = re.compile(f"第{NUMBER}回")
+ORDINAL_PREFIX = re.compile(f"第{NUMBER}回$")
+# how far before a name its edition's ordinal is looked for (characters)
+ORDINAL_REACH = 8
 MEETING_WORDS = frozenset(("会合", "会議"))
 VOTES = frozenset(("県民投票", "住民投票", "国民投票"))
 HELD = frozenset(("行う", "行なう", "実施", "実施する", "する"))
+
+
+def with_edition_ordinals(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """Events of the ruler or a rule start at the ordinal right before them (第二回 + 東アジア首脳会議)."""
+    out = []
+    for cand in cands:
+        ordinal = ORDINAL_PREFIX.search(text, max(0, cand.start - ORDINAL_REACH), cand.start)
+        if cand.label is EntityLabel.EVENT and cand.source in ("ruler", "name_rule") and ordinal is not None:
+            cand = replace(cand, start=ordinal.start())
+        out.append(cand)
+    return out
 
 
 def sessions(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) -> list[Candidate]:

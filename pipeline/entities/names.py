@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from pipeline.entities.candidates import token_surface, tokens_within
 from pipeline.entities.canonical import country_code
-from pipeline.entities.ruler import lexicon
+from pipeline.entities.data import country_abbreviations, lexicon, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
@@ -58,8 +58,7 @@ CONNECTORS: tuple[tuple[str, ...], ...] = (
     ("に", "おけ", "る"),
     ("に", "おける"),
 )
-# Between the words of a modifier: coordination (A及びB, AとB) and the genitive (再編の実施).
-COORDINATORS = frozenset(("及び", "並びに", "又は", "および", "ならびに", "と"))
+# Between the words of a modifier: coordination (``rules.json``) and the genitive (再編の実施).
 GENITIVE = "の"
 MAX_GENITIVES = 2
 MAX_NAME_CHARS = 60
@@ -68,8 +67,6 @@ LATIN = re.compile(r"[A-Za-z]")
 KATAKANA = re.compile(r"[ァ-ヶー]")
 # 日米, 日米韓, 日ロ (katakana ロ for Russia in 外務省 usage), 米中
 COMBO_EXTRA = "ロ"
-# Meeting ranks that make a meeting name: 閣僚会合, 首脳会議, 外相会談.
-RANKS = frozenset(("閣僚", "首脳", "外相", "防衛相", "国防相", "外務", "防衛", "次官", "財務相", "首脳間"))
 # 合意 and 決議 are common nouns for acts: 日米合意 (a ruler pattern), …に関する日韓合意 and a
 # place's 合意 (ミンスク合意) are names, but 日米合同委員会合意 and 国連安保理決議 are a body (ORG)
 # and its act.
@@ -97,15 +94,32 @@ class NamedSpan:
 
 @cache
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(document heads, katakana document heads, event heads) of ``data/lexicon.json``."""
+    """(document heads, katakana document heads, event heads) of ``lexicon.json``."""
     data = lexicon()
     docs = data["document_heads"]
     return frozenset(docs["heads"]), frozenset(docs["katakana"]), frozenset(data["event_heads"]["heads"])
 
 
+@cache
+def _coordinators() -> frozenset[str]:
+    """Coordinators between the words of a modifier (A及びB, AとB)."""
+    return frozenset(words("rules.json", "modifier_coordinators"))
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    """Meeting ranks that make a meeting name: 閣僚会合, 首脳会議, 外相会談."""
+    return frozenset(words("rules.json", "name_ranks"))
+
+
+@cache
+def _combo_letters() -> frozenset[str]:
+    return frozenset(k for k in country_abbreviations() if len(k) == 1) | set(COMBO_EXTRA)
+
+
 def is_country_combo(surface: str) -> bool:
     """Country abbreviations only (日米, 日米韓, 日ロ): two or more, or one before an acronym."""
-    kanji = {k for k in lexicon()["country_abbreviations"] if len(k) == 1} | set(COMBO_EXTRA)
+    kanji = _combo_letters()
     return len(surface) >= 2 and all(ch in kanji for ch in surface)
 
 
@@ -132,8 +146,8 @@ def _head_of(text: str, token: ParsedToken) -> tuple[EntityLabel, str] | None:
 def _head_of_word(surface: str) -> tuple[EntityLabel, str] | None:
     # memoized: called for every noun token of every document
     docs, _, events = _heads()
-    for words, label in ((docs, EntityLabel.DOCUMENT), (events, EntityLabel.EVENT)):
-        found = [h for h in words if surface.endswith(h) and not _inside_katakana_word(surface, h)]
+    for head_words, label in ((docs, EntityLabel.DOCUMENT), (events, EntityLabel.EVENT)):
+        found = [h for h in head_words if surface.endswith(h) and not _inside_katakana_word(surface, h)]
         if found:
             return label, max(found, key=len)
     return None
@@ -190,7 +204,7 @@ def _naming_elements(text: str, core: Sequence[ParsedToken], label: EntityLabel,
             return True
         if token.tag.startswith("名詞-数詞") and head in katakana:
             return True
-        if label is EntityLabel.EVENT and surface in RANKS:
+        if label is EntityLabel.EVENT and surface in _ranks():
             return True
     return False
 
@@ -265,7 +279,7 @@ def modifier_start(
             genitives += 1
         elif surface in MIDDLE_DOTS and between:
             pass  # 核軍縮・不拡散に関する
-        elif surface in COORDINATORS and between and not item_end:
+        elif surface in _coordinators() and between and not item_end:
             listed = listed or surface != "と"
         elif surface in ("、", "，") and commas and listed and between and not item_end:
             pass
@@ -348,22 +362,35 @@ def _core_alone(text: str, core: Sequence[ParsedToken], token: ParsedToken, labe
         return False  # 安全保障理事会, 国連総会, 国家安全保障会議: a body's name as often as a meeting's
     if not core:
         return compound_head and token.tag.startswith("名詞-固有名詞")
+    return _core_before_head(text, core, label, head, compound_head)
+
+
+def _core_before_head(
+    text: str, core: Sequence[ParsedToken], label: EntityLabel, head: str, compound_head: bool
+) -> bool:
+    """``_core_alone`` for a core of one or more words: what its first word and its head allow."""
     first = unicodedata.normalize("NFKC", token_surface(text, core[0]))
     words = [t for t in core[1:] if token_surface(text, t) not in MIDDLE_DOTS]
     more = bool(words) or compound_head
     party = is_country_combo(first) or country_code(first) is not None
     acronym = bool(LATIN.search(first))
-    proper = (core[0].tag.startswith("名詞-固有名詞") or acronym) and not party
     if label is EntityLabel.EVENT and core[0].tag.startswith("名詞-固有名詞-人名"):
         return False  # フン・セン会談: the persons who met (シューマン宣言 is a document's name)
     if head == "決議" and party and not is_country_combo(first):
         return label is EntityLabel.DOCUMENT and more  # 北朝鮮人権状況決議: a resolution on a country
     if head in CORE_ALONE_EXCLUDED:
         return label is EntityLabel.DOCUMENT and core[0].tag.startswith("名詞-固有名詞-地名") and not party
-    if head == "会議" and not (acronym or any(token_surface(text, t) in RANKS for t in core)):
+    if head == "会議" and not (acronym or any(token_surface(text, t) in _ranks() for t in core)):
         return False  # 日本学術会議, 国家安全保障会議: a council; ＡＰＥＣ首脳会議: a conference
     if party:
         return more
+    return _core_by_first_word(core, label, head, more, proper=core[0].tag.startswith("名詞-固有名詞") or acronym)
+
+
+def _core_by_first_word(
+    core: Sequence[ParsedToken], label: EntityLabel, head: str, more: bool, *, proper: bool
+) -> bool:
+    """A core opened by no party: a proper noun or acronym names it, or a number before a katakana head."""
     if proper:
         return label is EntityLabel.DOCUMENT or head not in GENERIC_TALKS or more
     _, katakana, _ = _heads()

@@ -13,11 +13,23 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from pipeline.parse import ParsedToken
-from pipeline.schema import Span
+from pipeline.entities.candidates import Candidate, tokens_within
+from pipeline.entities.data import lexicon_words
+from pipeline.parse import ParsedEntity, ParsedToken
+from pipeline.schema import EntityLabel, Span
 
-__all__ = ["NamedPerson", "find_name_before", "qualifier_after", "speaker_persons"]
+__all__ = [
+    "NamedPerson",
+    "attach_titles",
+    "find_name_before",
+    "is_common_noun_person",
+    "qualifier_after",
+    "speaker_candidates",
+    "speaker_persons",
+    "split_glued_title",
+]
 
 KATAKANA_NAME = re.compile(r"^[ァ-ヶー]{2,}$")
 KANJI_SURNAME = re.compile(r"^[一-龥々]{1,3}$")
@@ -34,9 +46,8 @@ SPEAKER_NAME_ONLY = re.compile(r"^○(?P<name>[^\s（(）)○]{2,12}?)君(?=[\s\
 STAGE_DIRECTION = re.compile(
     r"〔(?:(?P<title>[一-龥]{0,8}?大臣)\s*)?(?P<name>[一-龥々ぁ-んァ-ヶー]{2,10}?)君登壇"
 )
-# Honorifics after a name: never part of the PERSON span.
-HONORIFICS = ("君", "氏", "さん", "様", "殿")
 MAX_NAME_TOKENS = 4
+KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +155,100 @@ def speaker_persons(text: str) -> Iterator[NamedPerson]:
 def strip_honorific(text: str, start: int, end: int) -> int:
     """``end`` moved left past an honorific glued to a name (岸田氏 → 岸田)."""
     surface = unicodedata.normalize("NFKC", text[start:end])
-    for honorific in HONORIFICS:
+    # honorifics after a name (lexicon.json): never part of the PERSON span
+    for honorific in lexicon_words("honorifics"):
         if surface.endswith(honorific) and len(surface) > len(honorific) + 1:
             return end - len(honorific)
     return end
+
+
+@cache
+def _office_heads() -> tuple[str, ...]:
+    """Titles of public office (``lexicon.json``), in file order."""
+    return lexicon_words("office_title_heads")
+
+
+@cache
+def _office_heads_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_office_heads(), key=len, reverse=True))
+
+
+def split_glued_title(text: str, start: int, end: int) -> Candidate | None:
+    """``トランプ大統領`` as one span (Sudachi has it as one 人名 token): name and title apart.
+
+    Only titles of public office, and only when at least two characters of name remain.
+    """
+    surface = text[start:end]
+    for head in _office_heads_longest_first():
+        if surface.endswith(head) and len(surface) - len(head) >= 2:
+            cut = end - len(head)
+            title = Span(cut, end, text[cut:end])
+            return Candidate(
+                start,
+                cut,
+                EntityLabel.PERSON,
+                "Person",
+                None,
+                "title_rule",
+                title=title,
+                qualifier=qualifier_after(text, end),
+            )
+    return None
+
+
+def attach_titles(
+    text: str, tokens: Sequence[ParsedToken], titles: Sequence[ParsedEntity], cands: Sequence[Candidate]
+) -> list[Candidate]:
+    """PERSON candidates for every title with a name before it (or a model person after it)."""
+    office_heads = _office_heads()
+    persons_model = [(c.start, c.end) for c in cands if c.label is EntityLabel.PERSON]
+    ruler_spans = [(c.start, c.end) for c in cands if c.source == "ruler"]
+    out = []
+    for title in titles:
+        title_span = Span(title.start, title.end, text[title.start : title.end])
+        name = find_name_before(
+            text,
+            tokens,
+            title.start,
+            person_spans=persons_model,
+            blocked=ruler_spans,
+            office=title_span.surface.endswith(office_heads),
+        )
+        if name is None:
+            after = [p for p in persons_model if p[0] == title.end]
+            if not after:
+                continue
+            name = after[0]
+        out.append(
+            Candidate(
+                name[0],
+                name[1],
+                EntityLabel.PERSON,
+                "Person",
+                None,
+                "title_rule",
+                title=title_span,
+                qualifier=qualifier_after(text, title.end),
+            )
+        )
+    return out
+
+
+def is_common_noun_person(text: str, tokens: Sequence[ParsedToken], cand: Candidate) -> bool:
+    """A model PERSON of kanji common nouns only (no 固有名詞 token): not a name."""
+    if cand.source != "model" or cand.label is not EntityLabel.PERSON:
+        return False
+    inside = tokens_within(tokens, cand.start, cand.end)
+    return (
+        bool(inside)
+        and not any(t.tag.startswith("名詞-固有名詞") for t in inside)
+        and KANJI_ONLY.match(text[cand.start : cand.end]) is not None
+    )
+
+
+def speaker_candidates(text: str) -> list[Candidate]:
+    """The speakers of ``speaker_persons`` as PERSON candidates (source ``speaker``)."""
+    return [
+        Candidate(speaker.start, speaker.end, EntityLabel.PERSON, "Person", None, "speaker", speaker.title)
+        for speaker in speaker_persons(text)
+    ]

@@ -1,6 +1,6 @@
 """Places the parse leaves out or gets wrong: seas, zones, places before a locative noun, lists.
 
-- **Seas and oceans** (``data/seas.tsv``) are found in the text after the parse, not by the ruler:
+- **Seas and oceans** (``seas.tsv``) are found in the text after the parse, not by the ruler:
   a sea's name often starts a longer place the model must still see whole (太平洋島嶼国,
   インド・太平洋地域), so a sea inside a longer candidate is left to it; and Sudachi splits some
   names across words (日本海洋上 is 日本|海洋|上: the sea is 日本海, 洋上 "on the sea").
@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from pipeline.entities.candidates import Candidate
 from pipeline.entities.canonical import country_code
-from pipeline.entities.ruler import gazetteer
+from pipeline.entities.data import gazetteer, seas, words
 from pipeline.parse import ParsedToken
 from pipeline.schema import EntityLabel
 
@@ -40,34 +39,32 @@ __all__ = [
     "locative_end",
     "replacement_facilities",
     "sea_names",
-    "seas",
     "zones",
 ]
 
-# 日本海洋上: the rest of a word that splits a sea's name (海洋 + 上)
-AFTER_SPLIT_SEA = ("洋上",)
-ZONE_WORDS = ("防空識別区", "防空識別圏")
-# Heads that make a sea's name the start of a longer name: a fleet or command (ORG), a crisis or
-# war (EVENT), the states or region around it (LOCATION).
-NAME_HEADS = ("艦隊", "軍", "司令部", "方面隊", "危機", "戦争", "海戦", "島嶼国", "諸国", "沿岸国", "地域", "諸島")
-# Nouns of relative location after a place name (付近 "near", 沖 "off", 上空 "the airspace over").
-LOCATIVES = frozenset(("付近", "周辺", "沖", "近海", "上空", "一帯", "近郊", "沿岸", "沖合", "近傍", "周辺海域"))
-# 首都ジュバ, 首都東京: a name of two or more letters follows; 首都圏, 首都機能 are words of their own
-# Of those, the words for "near X" or "over X" that are never part of a place's name, longest first.
-NEAR_WORDS = ("付近", "周辺", "上空", "一帯", "近郊", "近傍")
-CAPITAL_TITLE = re.compile(r"(?:首都|州都|県都|省都)(?!圏|機能|直下|高速|移転|防衛)(?=[^\W\d_]{2})")
-DIRECTIONS = frozenset(("以南", "以北", "以東", "以西"))
-BASE_WORDS = ("飛行場", "基地", "航空基地")
 MIDDLE_DOTS = "・･"
 REPLACEMENT = "代替施設"
 
 
+TABLE = "places.json"
+
+
 @cache
-def seas() -> tuple[tuple[str, str], ...]:
-    """(name, subtype) of ``data/seas.tsv``, longest first."""
-    text = resources.files("pipeline.entities").joinpath("data", "seas.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(((row[0], row[1]) for row in rows), key=lambda r: -len(r[0])))
+def _words(key: str) -> tuple[str, ...]:
+    return words(TABLE, key)
+
+
+@cache
+def _set(key: str) -> frozenset[str]:
+    return frozenset(words(TABLE, key))
+
+
+@cache
+def _capital_title() -> re.Pattern[str]:
+    """首都ジュバ, 首都東京: a title, then a name of two or more letters (首都圏, 首都機能 are words)."""
+    titles = "|".join(map(re.escape, _words("capital_titles")))
+    compounds = "|".join(map(re.escape, _words("capital_compounds")))
+    return re.compile(f"(?:{titles})(?!{compounds})(?=[^\\W\\d_]{{2}})")
 
 
 @cache
@@ -80,7 +77,7 @@ def sea_names(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidat
 
     A name starts on a token boundary and ends on one, or inside the word that splits it
     (日本|海洋|上). A candidate that strictly contains the name (太平洋島嶼国) keeps it, and so does a
-    longer name the sea starts (大西洋艦隊: ``NAME_HEADS``).
+    longer name the sea starts (大西洋艦隊: ``sea_name_heads``).
     """
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
@@ -88,11 +85,11 @@ def sea_names(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidat
     out = []
     for match in _sea_pattern().finditer(text):
         start, end = match.span()
-        if start not in starts or not (end in ends or text.startswith(AFTER_SPLIT_SEA, end)):
+        if start not in starts or not (end in ends or text.startswith(_words("after_split_sea"), end)):
             continue
         if any(c.start <= start and end <= c.end and (c.end - c.start) > (end - start) for c in cands):
             continue
-        if text.startswith(NAME_HEADS, end):
+        if text.startswith(_words("sea_name_heads"), end):
             continue  # 大西洋艦隊, 太平洋島嶼国, 台湾海峡危機: the sea is the start of a longer name
         out.append(Candidate(start, end, EntityLabel.LOCATION, subtype[match.group()], None, "gazetteer"))
     return out
@@ -105,7 +102,7 @@ def zones(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Candidate]) 
     for cand in cands:
         if cand.label is not EntityLabel.LOCATION:
             continue
-        for word in ZONE_WORDS:
+        for word in _words("zone_words"):
             end = cand.end + len(word)
             if text.startswith(word, cand.end) and end in ends:
                 out.append(Candidate(cand.start, end, EntityLabel.LOCATION, "Zone", None, "name_rule"))
@@ -117,7 +114,7 @@ def located_places(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Can
     out = []
     for k in range(1, len(tokens)):
         token, prev = tokens[k], tokens[k - 1]
-        if text[token.start : token.end] not in LOCATIVES or prev.end != token.start or token.sent_start:
+        if text[token.start : token.end] not in _set("locatives") or prev.end != token.start or token.sent_start:
             continue
         j = k - 1
         while j > 0 and tokens[j - 1].tag.startswith("名詞-固有名詞-地名") and tokens[j - 1].end == tokens[j].start:
@@ -133,7 +130,7 @@ def located_places(text: str, tokens: Sequence[ParsedToken], cands: Sequence[Can
 
 def capital_title_end(text: str, start: int, end: int) -> int:
     """Where the name starts after a capital's title (首都ジュバ → ジュバ), else ``start``."""
-    match = CAPITAL_TITLE.match(text, start, end)
+    match = _capital_title().match(text, start, end)
     return match.end() if match is not None else start
 
 
@@ -141,10 +138,10 @@ def locative_end(text: str, start: int, end: int) -> int:
     """Where a place name ends before a locative noun the model took in (平壌近郊 → 平壌), else ``end``.
 
     Words for the sea off a coast stay (ソマリア沖, the sea area of the anti-piracy mission, is
-    one place in the gold fixtures): only ``NEAR_WORDS`` are cut.
+    one place in the gold fixtures): only ``near_words`` are cut.
     """
     surface = text[start:end]
-    for word in NEAR_WORDS:
+    for word in _words("near_words"):
         if surface.endswith(word) and len(surface) - len(word) >= 2:
             return end - len(word)
     return end
@@ -174,7 +171,7 @@ def _bases() -> dict[str, str]:
     for entry in gazetteer():
         if entry.label != "FACILITY":
             continue
-        for word in BASE_WORDS:
+        for word in _words("base_words"):
             if entry.name.endswith(word) and len(entry.name) > len(word):
                 found.setdefault(entry.name[: -len(word)], entry.canonical or entry.name)
     return found
@@ -198,6 +195,6 @@ def facility_areas(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
         base = _bases().get(text[cand.start : cand.end])
         if base is None or cand.label is not EntityLabel.LOCATION:
             continue
-        if text[cand.end : cand.end + 2] in DIRECTIONS:
+        if text[cand.end : cand.end + 2] in _set("directions"):
             out.append(Candidate(cand.start, cand.end, EntityLabel.FACILITY, "Military_Base", base, "name_rule"))
     return out

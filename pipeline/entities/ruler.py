@@ -1,4 +1,4 @@
-"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, built from ``data/``.
+"""The domain layer: an EntityRuler placed before GiNZA's ``ner``, its patterns and its fingerprint.
 
 spaCy's ``ner`` keeps entities that are already set and predicts around them, so names the
 statistical model gets wrong in this domain (普天間飛行場 as N_Flora, 防衛省 as Country) are fixed
@@ -8,16 +8,17 @@ it and never outputs it as an entity.
 
 Patterns come from two places:
 
-- gazetteers (``data/*.tsv``): official names of ministries, forces, bases, treaties, plans,
+- gazetteers (``pipeline/data/entities/*.tsv``): official names of ministries, forces, bases, treaties, plans,
   meetings, places; phrase patterns matched on Sudachi's normalized form (``NORM``), so full-
   and half-width spellings (ＮＡＴＯ, NATO) both match;
-- token patterns over GiNZA's tokens built from the word lists of ``data/lexicon.json``: a
+- token patterns over GiNZA's tokens built from the word lists of ``lexicon.json``: a
   country prefix and a meeting noun (日米首脳会談, 日中韓外相会合, 日・デンマーク三者会談 for any
   countries), 「2+2」 forms, …省/…庁 for government bodies, a country and 政府/軍/国防部,
   weapon designators (F-35A, MV-22, SM-3ブロックIIA), laws (…法), person titles.
 
 The ruler labels are our seven labels (plus ``TITLE``); each pattern's ``id`` carries
-``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``.
+``subtype|canonical`` so ``find_entities`` can read them back from ``ParsedEntity.ent_id``. The
+data comes from ``data.py``; the variants of gazetteer names in context from ``variants.py``.
 """
 
 from __future__ import annotations
@@ -27,114 +28,37 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from pipeline.entities.data import countries, country_abbreviations, gazetteer, lexicon, lexicon_words, words
+from pipeline.entities.variants import compute_variants, contexts, stored_variants
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
-    "MULTI_LETTER_PREFIXES",
     "RULER_NAME",
-    "SINGLE_LETTER_PREFIXES",
     "TITLE_LABEL",
-    "GazetteerEntry",
+    "add_ruler",
     "build_patterns",
-    "countries",
-    "gazetteer",
-    "heads",
-    "lexicon",
-    "rule_words",
+    "configure_nlp",
+    "fingerprint",
     "ruler_fingerprint",
 ]
 
 RULER_NAME = "jp_domain_ruler"
 TITLE_LABEL = "TITLE"
-# Bump when the pattern-building code changes in a way the data files do not show.
+# Bump when how the ruler is built changes in a way its patterns do not show (its config, the variants).
 RULER_VERSION = "ruler.v5"
 
-GAZETTEERS = (
-    "organizations.tsv",
-    "facilities.tsv",
-    "events.tsv",
-    "documents.tsv",
-    "products.tsv",
-    "locations.tsv",
-)
-DATA_FILES = (*GAZETTEERS, "countries.tsv", "lexicon.json")
 HYPHENS = ["-", "‐", "―", "—", "–", "－", "−", "ー"]
-# Designator prefixes of US and Japanese military aircraft, missiles and vehicles (DoD 4120.15-L
-# mission letters and the systems of 防衛白書): F fighter, C cargo, P patrol, E electronic, B bomber,
-# T trainer; MV/CV tilt-rotor, KC tanker, RQ/MQ drones, UH/CH/AH/SH/MH/HH/OH helicopters, SM/PAC missiles...
-MULTI_LETTER_PREFIXES = "fa|mv|cv|kc|ea|ep|rq|mq|uh|ch|ah|sh|mh|hh|oh|sm|pac|aav|us|rc|ec|mch"
-SINGLE_LETTER_PREFIXES = "f|c|p|e|b|t"
-
-
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    """One name of a gazetteer file, with its label, subtype, canonical name and source."""
-
-    name: str
-    label: str
-    subtype: str
-    canonical: str | None
-    source: str
-
-
-def _read(name: str) -> str:
-    return resources.files("pipeline.entities").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> Iterator[list[str]]:
-    for line in _read(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
-@cache
-def gazetteer() -> tuple[GazetteerEntry, ...]:
-    """Every entry of the gazetteer files, in file order."""
-    entries = []
-    for name in GAZETTEERS:
-        for row in _rows(name):
-            if len(row) != 5:
-                raise ValueError(f"{name}: expected 5 tab-separated fields, got {row!r}")
-            text, label, subtype, canonical, source = row
-            entries.append(GazetteerEntry(text, label, subtype, canonical or None, source))
-    return tuple(entries)
-
-
-@cache
-def countries() -> dict[str, str]:
-    """Country name -> ISO 3166-1 alpha-2 code (``data/countries.tsv``)."""
-    return {row[1]: row[0] for row in _rows("countries.tsv")}
-
-
-@cache
-def heads() -> tuple[tuple[str, str], ...]:
-    """(head word, label) of ``data/heads.tsv``, longest heads first."""
-    rows = [(row[0], row[1]) for row in _rows("heads.tsv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    """The word lists of ``data/lexicon.json``."""
-    data: dict[str, Any] = json.loads(_read("lexicon.json"))
-    return data
-
-
-@cache
-def rule_words() -> dict[str, Any]:
-    """The word lists of ``data/rules.json`` (read by the rules after the parse, not by the ruler)."""
-    data: dict[str, Any] = json.loads(_read("rules.json"))
-    return data
 
 
 def _words(key: str) -> list[str]:
-    return [entry[0] for entry in lexicon()[key]]
+    """A word list of ``lexicon.json``: ``[word, reason]`` pairs or ``{"_doc", "words"}``."""
+    entry = lexicon()[key]
+    return list(lexicon_words(key)) if isinstance(entry, list) else list(words("lexicon.json", key))
 
 
 def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = None) -> dict[str, Any]:
@@ -143,13 +67,13 @@ def _pattern(label: str, subtype: str, pattern: Any, canonical: str | None = Non
 
 def _country_token() -> dict[str, Any]:
     """A token that names a country: a one-kanji abbreviation, a country name, or Sudachi's 地名-国."""
-    names = sorted(set(lexicon()["country_abbreviations"]) - {"_doc"} | set(countries()))
+    names = sorted(set(country_abbreviations()) | set(countries()))
     return {"NORM": {"IN": names}}
 
 
 def _combo_token(op: str | None = None) -> dict[str, Any]:
     """A token made of one-kanji country abbreviations only (日米, 日中, 韓)."""
-    kanji = "".join(k for k in lexicon()["country_abbreviations"] if len(k) == 1)
+    kanji = "".join(k for k in country_abbreviations() if len(k) == 1)
     token: dict[str, Any] = {"NORM": {"REGEX": f"^[{kanji}]{{1,4}}$"}}
     if op:
         token["OP"] = op
@@ -218,7 +142,7 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"IN": ["者", "か国", "カ国", "ヶ国", "箇国"]}},
     ]
     yield _pattern("EVENT", "Conference", [*parties, kinds, heads])
-    ministerial = lexicon()["ministerial_meeting_kinds"]["kinds"]
+    ministerial = list(lexicon_words("ministerial_meeting_kinds", "kinds"))
     # 日米の防衛相会談: the parties, の, a recurring ministerial meeting
     of = {"NORM": "の"}
     yield _pattern("EVENT", "Conference", [_combo_token("+"), of, {"NORM": {"IN": ministerial}}, heads])
@@ -250,10 +174,10 @@ def _meeting_patterns() -> Iterator[dict[str, Any]]:
                     {"NORM": {"REGEX": r"^\d$"}, "OP": "?"},
                     {"TAG": {"REGEX": "^名詞-固有名詞-地名"}, "OP": "?"},
                     # ＡＳＥＡＮ関連首脳会議, ASEAN拡大国防相会議: the body's related or extended meeting
-                    {"NORM": {"IN": ["関連", "拡大", "特別", "非公式", "緊急"]}, "OP": "?"},
+                    {"NORM": {"IN": _words("body_meeting_extensions")}, "OP": "?"},
                     {"POS": "NOUN", "TEXT": {"REGEX": "^[一-龥ァ-ヶー]+$"}, "OP": "{0,2}"},
-                    {"NORM": {"IN": ["閣僚", "首脳", "外相", "国防相", "防衛相", "大臣", "財務相"]}, "OP": "?"},
-                    {"NORM": {"IN": ["会合", "会議", "理事会", "サミット", "総会", "首脳会議"]}},
+                    {"NORM": {"IN": _words("body_meeting_ranks")}, "OP": "?"},
+                    {"NORM": {"IN": _words("body_meeting_heads")}},
                 ],
             )
 
@@ -321,12 +245,12 @@ def _government_patterns() -> Iterator[dict[str, Any]]:
     yield _pattern("ORG", "Ministry", [country, noun, {"NORM": {"IN": ["省", "庁", "部"]}}])
     yield _pattern("ORG", "Ministry", [noun, {"NORM": {"IN": ["省", "庁"]}, "TAG": {"REGEX": "^接尾辞"}}])
     # a ministry's bureau or division: 法務省入国管理局, 防衛省防衛政策局
-    unit = {"NORM": {"REGEX": "^[一-龥]*(局|部|課|室|本部|委員会|審議会|研究所)$"}}
+    unit = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(_words("bureau_heads")) + ")$"}}
     ministry = {"NORM": {"REGEX": "^[一-龥]{2,}[省庁]$"}}
     kanji = {"NORM": {"REGEX": "^[一-龥]+$"}, "TAG": {"REGEX": "^名詞"}, "OP": "{0,3}"}
     yield _pattern("ORG", "Government", [ministry, kanji, unit])
     # one-token ministries and agencies: 防衛省, 外務省, 気象庁 (generic 省庁 words excluded)
-    generic = ["官公庁", "各省庁", "省庁", "中央省庁", "関係省庁", "各省", "両省", "同省", "同庁", "本省"]
+    generic = _words("generic_ministries")
     suffixes = "".join(_words("ministry_suffixes"))
     yield _pattern(
         "ORG",
@@ -348,7 +272,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
     """
     # bare 部隊 ("unit") names a unit only at the end of a long compound (派遣海賊対処行動水上部隊);
     # after two or three words it is a description (海賊対処部隊), and 自衛隊部隊 is 自衛隊
-    units = ["航空隊", "艦隊", "師団", "旅団", "連隊", "航空団", "飛行隊", "護衛隊", "軍団", "司令部", "援助隊"]
+    units = _words("unit_words")
     unit_words = {"NORM": {"REGEX": "^[一-龥]*(" + "|".join(units) + ")$"}, "TAG": {"REGEX": "^名詞"}}
     suffix = {"NORM": "隊", "TAG": {"REGEX": "^接尾辞"}}  # 国際緊急援助/隊
     bare_unit = {"NORM": {"REGEX": "^[一-龥]*部隊$"}}
@@ -365,7 +289,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
         [{"NORM": "第"}, {"NORM": {"REGEX": r"^\d{1,3}$"}}],
         [{"NORM": {"REGEX": "^第[一二三四五六七八九十]{1,3}$"}}],
     ]
-    numbered = {"NORM": {"IN": [*units, "大隊", "中隊", "護衛隊群", "航空群", "方面隊", "空挺団"]}}
+    numbered = {"NORM": {"IN": [*units, *_words("numbered_unit_words")]}}
     short = {"NORM": {"IN": ["団", "隊", "群", "科"]}}
     for lead in ordinal:
         yield _pattern("ORG", "Military_Unit", [*lead, {**kanji, "OP": "{1,3}"}, short, {"OP": "?", **numbered}])
@@ -382,7 +306,7 @@ def _unit_patterns() -> Iterator[dict[str, Any]]:
             {"NORM": {"REGEX": r"^\d{1,4}$"}},
         ],
     )
-    bodies = ["ミッション", "機関", "基金", "計画", "事務所", "事務局", "総会", "委員会", "高等弁務官事務所"]
+    bodies = _words("un_body_heads")
     word = {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "{1,4}"}
     un = {"NORM": {"IN": ["国連", "国際連合"]}}
     yield _pattern("ORG", "International_Organization", [un, word, {"NORM": {"IN": bodies}}])
@@ -426,20 +350,8 @@ def _cabinet_patterns() -> Iterator[dict[str, Any]]:
 def _facility_patterns() -> Iterator[dict[str, Any]]:
     """A proper-noun place and a base word (横田飛行場, 那覇基地), キャンプ・X (Camp X)."""
     place = {"TAG": {"REGEX": "^名詞-固有名詞"}, "OP": "{1,2}"}
-    heads = [
-        "飛行場",
-        "基地",
-        "空港",
-        "駐屯地",
-        "演習場",
-        "訓練場",
-        "補給廠",
-        "港湾施設",
-        "海軍施設",
-        "通信施設",
-        "弾薬庫",
-    ]
-    services = ["海軍", "空軍", "陸軍", "海兵隊", "航空", "海上", "陸上"]
+    heads = _words("base_heads")
+    services = _words("base_services")
     service = {"NORM": {"IN": services}, "OP": "?"}
     yield _pattern("FACILITY", "Military_Base", [place, service, {"NORM": {"IN": heads}}])
     # スターリング海軍基地: a katakana name Sudachi does not know, with the service named
@@ -467,8 +379,8 @@ def _weapon_patterns() -> Iterator[dict[str, Any]]:
         {"NORM": {"REGEX": "^(?i:[ab])$"}, "OP": "?"},
     ]
     name = {"TAG": {"REGEX": "^名詞-固有名詞"}, "NORM": {"REGEX": "^[ァ-ヶー]{3,}$"}, "OP": "?"}
-    multi = MULTI_LETTER_PREFIXES
-    single = SINGLE_LETTER_PREFIXES  # one-letter prefixes need the hyphen here (F-2, P-1, C-130)
+    multi = "|".join(lexicon_words("designator_prefixes", "multi"))
+    single = "|".join(lexicon_words("designator_prefixes", "single"))  # need the hyphen here (F-2, P-1, C-130)
     for letters, dash in ((multi, {**hyphen, "OP": "?"}), (single, hyphen)):
         prefix = {"NORM": {"REGEX": f"^(?i:{letters})$"}}
         yield _pattern("PRODUCT", "Weapon", [prefix, dash, number, suffix, *block, name])
@@ -504,7 +416,7 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     ministry_head = [{"NORM": "部"}, {"NORM": "長", "TAG": {"REGEX": "^接尾辞"}}]
     yield _pattern(TITLE_LABEL, "Title", [country, {**modifier, "OP": "{1,3}"}, *ministry_head])
     # ＵＮＭＩＳＳ事務総長特別代表: a body's acronym before an office (not before 会長: NHK会長)
-    office_heads = lexicon()["office_title_heads"]["heads"] + ["事務総長", "総長", "代表"]
+    office_heads = [*lexicon_words("office_title_heads"), "事務総長", "総長", "代表"]
     office_re = "|".join(sorted(office_heads, key=len, reverse=True))
     office_head = {"NORM": {"REGEX": f"^[一-龥]*(?:{office_re})$"}, "TAG": {"REGEX": "^名詞"}}
     acronym = {"NORM": {"REGEX": "^(?i:[a-z]{2,8})$"}}
@@ -512,95 +424,27 @@ def _title_patterns() -> Iterator[dict[str, Any]]:
     # …代表 only with an office before it (通商/代表): 日本代表 and 大阪府代表 are teams
     office = {**modifier, "OP": "{1,4}"}
     yield _pattern(TITLE_LABEL, "Title", [country, office, {"NORM": "代表"}])
-    local = lexicon()["local_title_heads"]["heads"]
-    local_head = {"NORM": {"REGEX": f"^[県都府道州市町村区]?(?:{'|'.join(local)})$"}}
+    local = lexicon_words("local_title_heads")
+    divisions = _words("local_divisions")
+    local_head = {"NORM": {"REGEX": f"^[{''.join(divisions)}]?(?:{'|'.join(local)})$"}}
     place = {"TAG": {"REGEX": "^名詞-固有名詞-地名"}}
     yield _pattern(
         TITLE_LABEL,
         "Title",
         [
             place,
-            {"NORM": {"IN": ["県", "都", "府", "道", "州", "市", "町", "村", "区"]}, "OP": "?"},
+            {"NORM": {"IN": divisions}, "OP": "?"},
             local_head,
         ],
     )
-
-
-# Sudachi splits a name differently by what follows it (アジア太平洋 alone: アジア|太平洋; before
-# について: アジア|太平|洋), so a gazetteer name is matched by every token sequence it gets in these
-# contexts, not only by its tokenization in isolation.
-CONTEXTS = (
-    "{}",
-    "今回、{}について",
-    "{}の",
-    "、{}は",
-    "{}を",
-    "{}に",
-    "{}が",
-    "{}と",
-    "{}で",
-    "{}、",
-    "これが{}",
-    "その{}",
-)
-
-
-def _variants(nlp: Language, name: str) -> list[list[dict[str, Any]]]:
-    """Token patterns (NORM equality) for each tokenization ``name`` gets in CONTEXTS."""
-    seen: dict[tuple[str, ...], None] = {}
-    for context in CONTEXTS:
-        text = context.format(name)
-        begin = context.index("{}")
-        doc = nlp.make_doc(text)
-        span = doc.char_span(begin, begin + len(name))
-        if span is not None:
-            seen[tuple(token.norm_ for token in span)] = None
-    return [[{"NORM": norm} for norm in variant] for variant in seen]
-
-
-VARIANTS_FILE = "ruler_variants.json"
-
-
-def variants_key() -> str:
-    """What the stored variants depend on: the gazetteer names, CONTEXTS and Sudachi's versions."""
-    from pipeline.resources import package_versions
-
-    versions = package_versions()
-    digest = hashlib.sha256(json.dumps(CONTEXTS, ensure_ascii=False).encode("utf-8"))
-    for name in ("SudachiPy", "SudachiDict-core", "spacy", "ginza"):
-        digest.update(f"{name}={versions.get(name)}".encode())
-    for e in gazetteer():
-        digest.update(e.name.encode("utf-8") + b"\n")
-    return digest.hexdigest()[:16]
-
-
-def compute_variants(nlp: Language) -> dict[str, list[list[str]]]:
-    """NORM sequences of each gazetteer name in CONTEXTS that differ from its tokenization alone."""
-    table: dict[str, list[list[str]]] = {}
-    for e in gazetteer():
-        if e.name in table:
-            continue
-        alone = [token.norm_ for token in nlp.make_doc(e.name)]
-        table[e.name] = [[t["NORM"] for t in v] for v in _variants(nlp, e.name) if [t["NORM"] for t in v] != alone]
-    return table
-
-
-def stored_variants() -> dict[str, list[list[str]]] | None:
-    """The variants of ``data/ruler_variants.json`` when they were built for this gazetteer and Sudachi."""
-    try:
-        data = json.loads(_read(VARIANTS_FILE))
-    except FileNotFoundError:
-        return None
-    table: dict[str, list[list[str]]] = data["variants"]
-    return table if data.get("key") == variants_key() else None
 
 
 def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     """Every EntityRuler pattern of the domain layer (gazetteer names, then token patterns).
 
     A gazetteer name is a phrase pattern (the PhraseMatcher is fast); with ``nlp``, each other
-    tokenization the name gets in context (see CONTEXTS) is added as a token pattern. Those come
-    from ``data/ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
+    tokenization the name gets in context (``variants.contexts``) is added as a token pattern. Those come
+    from ``ruler_variants.json`` (``tools/build_ruler_variants.py``) when it matches the
     gazetteer and Sudachi's versions: computing them tokenizes every name a dozen times, about a
     second and a half at each process start.
     """
@@ -632,13 +476,29 @@ def build_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
 
 @cache
 def ruler_fingerprint() -> str:
-    """Hash of the ruler's code version, its data files and its patterns."""
+    """Hash of what the ruler is given: its code version, the contexts of the variants, its patterns.
+
+    The patterns are exactly what shapes GiNZA's NER (where they come from does not matter); the
+    variants of gazetteer names in context follow from the names (in the patterns), the contexts and
+    Sudachi's versions (in the parse fingerprint).
+    """
     digest = hashlib.sha256(RULER_VERSION.encode("utf-8"))
-    for name in DATA_FILES:
-        digest.update(name.encode("utf-8"))
-        digest.update(_read(name).encode("utf-8"))
+    digest.update(json.dumps(contexts(), ensure_ascii=False).encode("utf-8"))
     digest.update(json.dumps(build_patterns(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def fingerprint() -> str:
+    """Hash of everything ``configure_nlp`` adds (ruler code version, patterns): a cache key part."""
+    # the stage's own version is left out: a change in the rules after the parse must not
+    # invalidate cached parses
+    digest = hashlib.sha256(f"entities-ruler:{ruler_fingerprint()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def configure_nlp(nlp: Language) -> None:
+    """Add the domain layer (an EntityRuler) to a loaded GiNZA pipeline, before its ``ner``."""
+    add_ruler(nlp, before="ner" if "ner" in nlp.pipe_names else None)
 
 
 def add_ruler(nlp: Language, *, before: str | None = "ner", after: str | None = None) -> None:

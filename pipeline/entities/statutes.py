@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.entities.candidates import token_surface
+from pipeline.entities.data import rule_words
 from pipeline.entities.names import LIST_SUFFIXES, is_nominal, modifier_start
-from pipeline.entities.ruler import rule_words
 from pipeline.parse import ParsedToken
 
 __all__ = ["StatuteTitle", "later_statute_mentions", "named_laws", "statute_titles"]
