@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 
 from pipeline.errors import Code, InputError
 from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, printable, safe_name
-from pipeline.jsonin import JsonProblem, carry_problem, loads
+from pipeline.jsonin import JsonProblem, carry_problem, loads, longest_string
 from pipeline.limits import Overlong, ReadLimits, bounded_lines, read_bounded
 from pipeline.schema import Document, Source
 
@@ -326,7 +326,8 @@ def read_jsonl_file(
                 if meter is not None:
                     meter.done = base + raw_file.tell()
                 if isinstance(raw, Overlong):
-                    yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
+                    if not raw.blank:
+                        yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
                 elif raw.strip():
                     yield _jsonl_line(raw, shown, lineno, limits)
     except (OSError, EOFError, zlib.error) as exc:
@@ -353,6 +354,7 @@ def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> 
         line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError as exc:
         raise _Rejected(Code.E102_DECODE, f"JSONL must be UTF-8; byte {exc.start}") from None
+    _check_beside_text(raw, limits)
     obj = _object(raw, line)
     doc_id = _doc_id(obj)
     text = _doc_text(obj, doc_id, limits)
@@ -360,6 +362,25 @@ def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> 
     _check_meta(meta, f" (id {cut(doc_id)})")
     source = Source(path=shown, line=lineno, sha256=sha256_hex(raw.rstrip(b"\r\n")), encoding="utf-8")
     return Document(doc_id=doc_id, text=text, meta=meta, source=source)
+
+
+def _check_beside_text(raw: bytes, limits: ReadLimits) -> None:
+    """Besides its longest string (the text, mostly), a line has at most ``limits.meta_bytes``.
+
+    Checked before parsing: what parsing costs is the number of values, not the bytes (a line of
+    25 MB of ``[],`` is 8 million lists, 1.3 GB), and one string is one value however long, so a
+    metadata string longer than the text (a page's HTML) is fine. Whitespace makes no values and
+    is not counted.
+    """
+    if len(raw) <= limits.meta_bytes:
+        return
+    spaces = sum(raw.count(space) for space in (b" ", b"\t", b"\r", b"\n"))
+    beside = len(raw) - longest_string(raw) - spaces
+    if beside > limits.meta_bytes:
+        raise _Rejected(
+            Code.E112_TOO_LARGE,
+            f"{beside:,} bytes besides the text; a line has at most {limits.meta_bytes:,} besides its longest string",
+        )
 
 
 def _doc_id(obj: dict[str, Any]) -> str:

@@ -64,6 +64,11 @@ def too_deep(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
+def longest_string(data: bytes) -> int:
+    """Length in bytes (quotes included) of the longest JSON string in ``data``: a line's text, mostly."""
+    return max((m.end() - m.start() for m in _STRING.finditer(data)), default=0)
+
+
 def _not_json(name: str) -> Any:
     raise JsonProblem(Code.E105_JSON, f"{name} is not JSON")
 

@@ -25,7 +25,8 @@ DEFAULT_MAX_DOC_CHARS = 2_000_000
 # Deepest JSON nesting a line may have (the object itself is level 1). Parsing is recursive, so the
 # nesting is measured before parsing; 128 is serde_json's default and far above any real metadata.
 MAX_JSON_DEPTH = 128
-# Metadata may add this much to a JSONL line beyond its text; also the largest ``.meta.json`` read.
+# A JSONL line may have this much besides its longest string (its text, mostly: the id, metadata);
+# also the largest ``.meta.json`` read.
 META_BYTES = 1 << 20
 # Skipping an over-long line reads it in pieces this large.
 SKIP_CHUNK = 1 << 20
@@ -55,9 +56,13 @@ class ReadLimits:
 
 @dataclass(frozen=True, slots=True)
 class Overlong:
-    """A line over the byte bound, skipped unread: its length in bytes (to its newline or the end)."""
+    """A line over the byte bound, skipped unread: its length in bytes (to its newline or the end).
+
+    ``blank`` when it was only whitespace: a blank line is no document, however long.
+    """
 
     size: int
+    blank: bool = False
 
 
 def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | Overlong]:
@@ -73,17 +78,20 @@ def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | Overlong]:
         if line.endswith(b"\n") or len(line) <= limit:
             yield line
             continue
-        yield Overlong(len(line) + skip_line(handle))
+        skipped, blank = skip_line(handle)
+        yield Overlong(len(line) + skipped, blank and not line.strip())
 
 
-def skip_line(handle: BinaryIO) -> int:
-    """Read past the rest of the current line in bounded pieces; return how many bytes that was."""
+def skip_line(handle: BinaryIO) -> tuple[int, bool]:
+    """Read past the rest of the current line in bounded pieces: how many bytes, and if all were blank."""
     skipped = 0
+    blank = True
     while True:
         piece = handle.readline(SKIP_CHUNK)
         skipped += len(piece)
+        blank = blank and not piece.strip()
         if not piece or piece.endswith(b"\n"):
-            return skipped
+            return skipped, blank
 
 
 def read_bounded(handle: BinaryIO, limit: int) -> bytes | None:
