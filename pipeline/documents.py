@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 from pipeline.errors import Code, InputError
 from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, printable, safe_name
 from pipeline.jsonin import JsonProblem, carry_problem, loads, longest_string
-from pipeline.limits import Overlong, ReadLimits, bounded_lines, read_bounded
+from pipeline.limits import BoundedLines, Overlong, ReadLimits, read_bounded
 from pipeline.schema import Document, Source
 
 # NOTE: a strict cascade, not a statistical detector. Valid UTF-8 with non-ASCII bytes is almost
@@ -317,22 +317,29 @@ def read_jsonl_file(
     """
     limits = limits or ReadLimits()
     shown = display_path(path, root)
-    lineno = 0
+    lines: BoundedLines | None = None
     base = meter.done if meter else 0
     try:
         with _open_lines(path) as handle:
             raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
-            for lineno, raw in enumerate(bounded_lines(handle, limits.line_bytes), start=1):
+            lines = BoundedLines(handle, limits.line_bytes)
+            for lineno, raw in lines:
                 if meter is not None:
                     meter.done = base + raw_file.tell()
                 if isinstance(raw, Overlong):
-                    if not raw.blank:
-                        yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
-                elif raw.strip():
+                    yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
+                else:
                     yield _jsonl_line(raw, shown, lineno, limits)
-    except (OSError, EOFError, zlib.error) as exc:
-        where = lineno + 1 if lineno else None
-        yield InputFailure(shown, where, Code.E110_GZIP, str(exc))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield InputFailure(shown, _next_line(lines), Code.E110_GZIP, str(exc))
+    except OSError as exc:  # unreadable: E101 like a .txt, unless gzip's reading failed
+        code = Code.E110_GZIP if lines is not None and path.name.endswith(".gz") else Code.E101_NOT_FOUND
+        yield InputFailure(shown, _next_line(lines), code, exc.strerror or str(exc))
+
+
+def _next_line(lines: BoundedLines | None) -> int | None:
+    """The line a stream error happened on: the one after the last read, None before any."""
+    return lines.lineno + 1 if lines is not None and lines.lineno else None
 
 
 def _overlong(line: Overlong, limits: ReadLimits) -> str:

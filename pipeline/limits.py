@@ -12,6 +12,7 @@ for its encoding: the exact check, on characters, follows once the text is decod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -30,6 +31,8 @@ MAX_JSON_DEPTH = 128
 META_BYTES = 1 << 20
 # Skipping an over-long line reads it in pieces this large.
 SKIP_CHUNK = 1 << 20
+# Whitespace as bytes.strip() sees it: a line of only these is blank.
+_BLANK = re.compile(rb"[ \t\n\r\x0b\x0c]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,30 +59,55 @@ class ReadLimits:
 
 @dataclass(frozen=True, slots=True)
 class Overlong:
-    """A line over the byte bound, skipped unread: its length in bytes (to its newline or the end).
-
-    ``blank`` when it was only whitespace: a blank line is no document, however long.
-    """
+    """A line over the byte bound, skipped unread: its length in bytes (to its newline or the end)."""
 
     size: int
-    blank: bool = False
 
 
-def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | Overlong]:
-    """Yield each line of ``handle`` (newline included), or ``Overlong`` for one over ``limit`` bytes.
+class BoundedLines:
+    """The non-blank lines of ``handle`` as ``(line number, bytes)``, or ``Overlong`` for one over ``limit`` bytes.
 
-    At most ``limit`` + 1 bytes (and one ``SKIP_CHUNK`` while skipping) are held at a time. Errors
-    of the stream (a damaged gzip member, an I/O error) propagate to the caller.
+    Lines keep their newline. At most ``limit`` + 1 bytes (and one ``SKIP_CHUNK`` while skipping)
+    are held at a time. Blank lines are passed over in bulk (from the stream's buffer, not one
+    ``readline`` each), so a flood of newlines costs what reading its bytes costs. ``lineno`` is
+    the number of lines consumed so far. Errors of the stream (a damaged gzip member, an I/O
+    error) propagate to the caller.
     """
-    while True:
-        line = handle.readline(limit + 1)
-        if not line:
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.lineno = 0
+
+    def __iter__(self) -> Iterator[tuple[int, bytes | Overlong]]:
+        while True:
+            line = self.handle.readline(self.limit + 1)
+            if not line:
+                return
+            self.lineno += 1
+            if line.endswith(b"\n") or len(line) <= self.limit:
+                if line.strip():
+                    yield self.lineno, line
+                else:
+                    self._pass_blank_lines()
+                continue
+            skipped, blank = skip_line(self.handle)
+            if not (blank and not line.strip()):
+                yield self.lineno, Overlong(len(line) + skipped)
+
+    def _pass_blank_lines(self) -> None:
+        """Consume the whole blank lines that follow, as far as the stream has them buffered."""
+        peek = getattr(self.handle, "peek", None)
+        if peek is None:
             return
-        if line.endswith(b"\n") or len(line) <= limit:
-            yield line
-            continue
-        skipped, blank = skip_line(handle)
-        yield Overlong(len(line) + skipped, blank and not line.strip())
+        while True:
+            ahead = peek(SKIP_CHUNK)
+            blank = _BLANK.match(ahead)
+            end = ahead.rfind(b"\n", 0, blank.end() if blank else 0) + 1
+            if end == 0:
+                return
+            self.lineno += ahead.count(b"\n", 0, end)
+            self.handle.read(end)
 
 
 def skip_line(handle: BinaryIO) -> tuple[int, bool]:

@@ -279,3 +279,15 @@ def test_hostile_metadata_beside_the_text_is_bounded_before_parsing(tmp_path: Pa
     assert [d.doc_id for d in docs] == ["long", "spaced", "html"]
     assert [(f.line, f.code) for f in failures] == [(1, Code.E112_TOO_LARGE), (5, Code.E112_TOO_LARGE)]
     assert "besides the text" in failures[0].reason
+
+
+@pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
+def test_hostile_blank_line_flood_is_passed_in_bulk(tmp_path: Path, name: str) -> None:
+    """Two million blank lines (some with spaces, tabs, CRs): read in bulk, line numbers kept."""
+    flood = b"\n" * 1_000_000 + b" \t\r\n" * 1_000 + b"\n" * 999_000
+    data = GOOD_BEFORE.encode() + b"\n" + flood + b"x" * (SMALL.line_bytes + 5) + b"\n" + GOOD_AFTER.encode()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    docs, failures = _read(path, SMALL)
+    assert [(d.doc_id, d.source.line) for d in docs] == [("good-1", 1), ("good-2", 2_000_003)]
+    assert [(f.line, f.code) for f in failures] == [(2_000_002, Code.E112_TOO_LARGE)]

@@ -102,6 +102,7 @@ def long_text(draw: st.DrawFn) -> bytes:
 
 BAD_LINES = st.one_of(
     st.binary(max_size=300),
+    st.lists(st.sampled_from([b"", b" ", b"\t", b"\r", b" \x0b\x0c "]), max_size=40).map(b"\n".join),  # blank lines
     st.builds(_dumps, JSON_VALUES, st.booleans()),
     doc_like(),
     deep(),
