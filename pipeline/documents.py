@@ -283,6 +283,8 @@ def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> dict[str, An
     if not sidecar.exists():
         return {}
     shown = display_path(sidecar, root)
+    if not sidecar.is_file():  # a FIFO would block the run
+        raise _Rejected(Code.E109_META, "not a regular file", shown)
     try:
         with sidecar.open("rb") as handle:
             data = read_bounded(handle, limits.meta_bytes)

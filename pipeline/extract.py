@@ -59,7 +59,7 @@ def run_extract(
     started = time.perf_counter()
     tokens_path, manifest_path = sibling_paths(out)
     summary = RunSummary(counts={"dates": 0, "entities": 0, "commitments": 0, "warnings": 0})
-    exclude = own_outputs(out)
+    exclude = (*own_outputs(out), *([config.cache_dir] if config.cache_dir is not None else []))
     records = Spool(out.with_name(out.name + ".spool.tmp"))
     tokens = Spool(out.with_name(out.name + ".tokens.spool.tmp"))
     try:

@@ -6,7 +6,7 @@ reader reports it as unsupported (E113), so that nothing is skipped silently.
 
 Files this pipeline wrote are never inputs, and are left out with one note on stderr: the outputs
 of the run itself (the output path, its sidecars ``X.tokens.jsonl`` and ``X.manifest.json``, their
-``.tmp`` files and the spool files, whether they exist yet or not) and any file whose content is
+``.tmp`` files and the spool files, whether they exist yet or not; its parse cache) and any file whose content is
 this pipeline's output (records, token rows or a manifest), such as an earlier run's outputs
 written next to its inputs.
 """
@@ -106,14 +106,22 @@ class InputPlan:
 def plan_inputs(inputs: Sequence[Path], exclude: Collection[Path] = ()) -> InputPlan:
     """Every input file, sorted within each directory, with ``exclude`` and this pipeline's outputs left out.
 
-    ``kind`` is ``"txt"``, ``"jsonl"`` or ``"other"`` (reported, not read); ``root`` is the
-    directory a ``.txt`` doc_id is relative to. Inputs that do not exist are not listed.
+    ``exclude`` names the run's own outputs, files or directories (the parse cache). ``kind`` is
+    ``"txt"``, ``"jsonl"`` or ``"other"`` (reported, not read); ``root`` is the directory a
+    ``.txt`` doc_id is relative to. Inputs that do not exist are not listed.
     """
     own = {os.path.realpath(p) for p in exclude}
+    own_dirs = tuple(real + os.sep for real in own if os.path.isdir(real))
     plan = InputPlan()
     for given in inputs:
         for path, root in _candidates(given):
-            why = "this run's outputs" if os.path.realpath(path) in own else _output_kind(path)
+            real = os.path.realpath(path)
+            if real in own:
+                why: str | None = "this run's outputs"
+            elif real.startswith(own_dirs):
+                why = "this run's parse cache"
+            else:
+                why = _output_kind(path)
             if why is None:
                 plan.files.append((path, kind_of(path), root))
             else:

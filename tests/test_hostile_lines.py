@@ -291,3 +291,12 @@ def test_hostile_blank_line_flood_is_passed_in_bulk(tmp_path: Path, name: str) -
     docs, failures = _read(path, SMALL)
     assert [(d.doc_id, d.source.line) for d in docs] == [("good-1", 1), ("good-2", 2_000_003)]
     assert [(f.line, f.code) for f in failures] == [(2_000_002, Code.E112_TOO_LARGE)]
+
+
+def test_hostile_sidecar_that_is_no_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("本文。", encoding="utf-8")
+    os.mkfifo(tmp_path / "a.meta.json")  # opening it would block forever
+    items = list(read_documents([tmp_path]))
+    assert [(Path(i.path).name, i.code) for i in items if isinstance(i, InputFailure)] == [
+        ("a.meta.json", Code.E109_META)
+    ]

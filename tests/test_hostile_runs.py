@@ -235,3 +235,16 @@ def test_hostile_max_doc_chars_config() -> None:
     assert _config(args).max_doc_chars == 5000
     with pytest.raises(ValueError, match="at least 1"):
         Config(cache_dir=None, max_doc_chars=0)
+
+
+def test_hostile_parse_cache_inside_the_input_is_not_read(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    stale = corpus / "cache" / "ab" / ("ab" + "0" * 62 + ".json.gz")  # a parse cache entry's name
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(gzip.compress(b'{"v": "parse.v2", "tokens": [], "entities": []}'))
+    out = tmp_path / "o.jsonl"
+    result = _run("extract", str(corpus), "-o", str(out), "--stages", "dates", "--cache-dir", str(corpus / "cache"),
+                  cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "this run's parse cache: DIR/cache/ab/ab000" in result.stderr
+    assert _ids(out) == ["good-1", "good-2", "t"]
