@@ -131,14 +131,33 @@ def plan_inputs(inputs: Sequence[Path], exclude: Collection[Path] = ()) -> Input
 
 def _candidates(given: Path) -> Iterator[tuple[Path, Path]]:
     if given.is_dir():
-        for path in sorted(p for p in given.rglob("*") if not p.is_dir()):
-            if any(part.startswith(".") for part in path.relative_to(given).parts):
-                continue
-            if path.name.endswith(IGNORED_SUFFIXES):
-                continue
-            yield path, given
+        for path in _walk(given):
+            if not path.name.endswith(IGNORED_SUFFIXES):
+                yield path, given
     elif given.exists():
         yield given, given.parent
+
+
+def _walk(top: Path) -> list[Path]:
+    """Everything under ``top`` but directories and hidden entries, sorted.
+
+    Symlinked directories are not followed (as ``Path.rglob``); iterative, so a tree of any depth
+    is walked (``rglob`` recurses once per level: 1,000 nested directories raise RecursionError).
+    """
+    found: list[Path] = []
+    stack = [top]
+    while stack:
+        current = stack.pop()
+        with contextlib.suppress(OSError), os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = current / entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                elif not path.is_dir():
+                    found.append(path)
+    return sorted(found)
 
 
 def discover(inputs: Sequence[Path], exclude: Collection[Path] = ()) -> Iterator[tuple[Path, str, Path]]:

@@ -300,3 +300,28 @@ def test_hostile_sidecar_that_is_no_file(tmp_path: Path) -> None:
     assert [(Path(i.path).name, i.code) for i in items if isinstance(i, InputFailure)] == [
         ("a.meta.json", Code.E109_META)
     ]
+
+
+def test_hostile_directory_of_any_depth(tmp_path: Path) -> None:
+    """1,000 nested directories: Path.rglob would raise RecursionError; the walk is iterative."""
+    levels = 1_000
+    fd = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(levels):  # relative to the last one: mkdir(parents=True) recurses too
+        os.mkdir("d", dir_fd=fd)
+        fd, parent = os.open("d", os.O_RDONLY, dir_fd=fd), fd
+        os.close(parent)
+    os.close(fd)
+    deepest = tmp_path.joinpath(*["d"] * levels)
+    try:
+        (deepest / "bottom.txt").write_text("本文。", encoding="utf-8")
+        (tmp_path / "top.txt").write_text("本文。", encoding="utf-8")
+        (tmp_path / "d" / ".hidden.txt").write_text("本文。", encoding="utf-8")
+        items = list(read_documents([tmp_path]))
+        assert [i.doc_id for i in items if isinstance(i, Document)] == ["d/" * levels + "bottom", "top"]
+        assert not [i for i in items if isinstance(i, InputFailure)]
+    finally:  # shutil.rmtree recurses as well
+        (deepest / "bottom.txt").unlink(missing_ok=True)
+        (tmp_path / "d" / ".hidden.txt").unlink(missing_ok=True)
+        while deepest != tmp_path:
+            deepest.rmdir()
+            deepest = deepest.parent
