@@ -27,8 +27,10 @@ from pipeline.limits import MAX_JSON_DEPTH
 
 MAX_INT_DIGITS = sys.int_info.default_max_str_digits
 
-# A JSON string, escapes included (possessive: no backtracking state however long the string).
-_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+# A JSON string, escapes included, possessive (no backtracking state however long the string).
+# An unterminated string runs to the end: every match attempt succeeds, so a scan is linear (a
+# pattern that can fail restarts at each later quote: quadratic on a line of \" escapes).
+_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z)', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # +1 / -1 as signed bytes
 _DEPTH_CHUNK = 1 << 16

@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,18 @@ def test_hostile_directory_of_any_depth(tmp_path: Path) -> None:
         while deepest != tmp_path:
             deepest.rmdir()
             deepest = deepest.parent
+
+
+def test_hostile_nesting_scan_is_linear(tmp_path: Path) -> None:
+    r"""Half a million \" escapes with brackets around: a scan that restarted at every quote would take hours."""
+    escapes = b'\\"' * 500_000
+    lines = [
+        b'{"id": "escaped", "text": "' + escapes + b'", "m": [' + b"[]," * 200 + b"[]]}",
+        b'{"id": "open", "m": ' + b"[" * 200 + b'"' + escapes,  # the string never closes
+    ]
+    started = time.perf_counter()
+    docs, failures = _read(_write(tmp_path / "c.jsonl", lines))
+    assert time.perf_counter() - started < 10
+    assert [d.doc_id for d in docs] == ["escaped"]
+    assert docs[0].text == '"' * 500_000
+    assert [(f.line, f.code) for f in failures] == [(2, Code.E114_VALUE)]
