@@ -20,8 +20,9 @@ from typing import BinaryIO
 # 65 times the longest document of the shared corpora (a Diet speech of 30,911 characters); a
 # whole meeting's minutes or a white paper in one file has a few hundred thousand. Measured here:
 # a 2,000,000-character text takes 1.5 GB and 30 s through tokens and dates; with GiNZA a process
-# grows ~1.1 KB a character over its 1.1 GB (1.28 GB for 200,000 characters), so ~3.5 GB: two
-# workers on such documents fit a 24 GiB machine with room to spare.
+# grows ~1.1 KB a character over its 1.1 GB (1.28 GB for 200,000 characters), so about 3.5 GB
+# (estimated; not run, it is half an hour of GiNZA): two workers on such documents fit a 24 GiB
+# machine with room to spare.
 DEFAULT_MAX_DOC_CHARS = 2_000_000
 # Deepest JSON nesting a line may have (the object itself is level 1). Parsing is recursive, so the
 # nesting is measured before parsing; 128 is serde_json's default and far above any real metadata.
