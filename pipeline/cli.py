@@ -1,6 +1,6 @@
 """Command line: argument parsing only; the work is in ``run_extract`` and ``run_evaluate``.
 
-    python -m pipeline extract INPUT... -o OUT.jsonl [--stages dates,entities] [...]
+    python -m pipeline extract INPUT... -o OUT.jsonl [--stages dates,entities] [--max-doc-chars N] [...]
     python -m pipeline evaluate [PRED.jsonl] [--gold DIR] [-o SCORES.json]
 
 User errors print one line on stderr and exit non-zero; bugs still show a traceback.
@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.config import Config
 from pipeline.errors import PipelineError
+from pipeline.limits import DEFAULT_MAX_DOC_CHARS
 
 logger = logging.getLogger("pipeline")
 
@@ -47,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=int, help="worker processes (local engine)")
     ex.add_argument("--engine", choices=("local", "dask"), help="where batches run")
     ex.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask)")
+    ex.add_argument(
+        "--max-doc-chars",
+        type=int,
+        metavar="N",
+        help=f"skip documents longer than N characters, unread (E112; default {DEFAULT_MAX_DOC_CHARS:,})",
+    )
     ex.add_argument("--strict", action="store_true", help="treat record warnings as document failures")
     ex.add_argument("--verbose", action="store_true", help="show tracebacks of failed documents")
     ex.add_argument("--blis", action="store_true", help="use thinc's default blis gemm (for benchmarks)")
@@ -67,7 +74,7 @@ def _config(args: argparse.Namespace) -> Config:
         changes["cache_dir"] = args.cache_dir
     if args.no_cache:
         changes["cache_dir"] = None
-    for name in ("batch_size", "batch_chars", "workers", "engine", "scheduler"):
+    for name in ("batch_size", "batch_chars", "workers", "engine", "scheduler", "max_doc_chars"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
     if args.strict:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.limits import DEFAULT_MAX_DOC_CHARS
 from pipeline.schema import STAGES
 
 DEFAULT_CACHE_ENV = "PIPELINE_CACHE_DIR"
@@ -42,6 +43,8 @@ class Config:
         verbose: show tracebacks of document failures.
         numpy_gemm: multiply matrices with numpy/OpenBLAS instead of blis (same results, faster
             here; see bench/README.md).
+        max_doc_chars: the longest document read, in characters; a longer one (a ``.txt`` file, a
+            JSONL line) is skipped with E112, bounded while reading (pipeline/limits.py).
     """
 
     stages: tuple[str, ...] = STAGES
@@ -55,6 +58,7 @@ class Config:
     progress: bool = True
     verbose: bool = False
     numpy_gemm: bool = True
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in STAGES]
@@ -67,8 +71,8 @@ class Config:
         object.__setattr__(self, "stages", tuple(s for s in STAGES if s in wanted))
         if self.engine not in ("local", "dask"):
             raise ValueError(f"unknown engine {self.engine!r}; choose local or dask")
-        if self.workers < 1 or self.batch_size < 1 or self.batch_chars < 1:
-            raise ValueError("workers, batch_size and batch_chars must be at least 1")
+        if min(self.workers, self.batch_size, self.batch_chars, self.max_doc_chars) < 1:
+            raise ValueError("workers, batch_size, batch_chars and max_doc_chars must be at least 1")
 
     def replace(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (validated again)."""
@@ -90,6 +94,7 @@ class Config:
             "engine": self.engine,
             "strict": self.strict,
             "numpy_gemm": self.numpy_gemm,
+            "max_doc_chars": self.max_doc_chars,
             "scheduler": self.scheduler is not None,
         }
 

@@ -1,9 +1,13 @@
 """Stage 1: read ``.txt`` and ``.jsonl``/``.jsonl.gz`` inputs into ``Document`` records.
 
 Every file or JSONL line that cannot become a document yields an ``InputFailure`` (file, line,
-code, reason) instead of raising, so one bad input never stops the run. Text is decoded (UTF-8
-with or without BOM, CP932, EUC-JP), CRLF/CR become LF, and nothing else is changed: offsets of
-every later stage index this text.
+code, reason) instead of raising, so one bad input never stops the run: an unreadable or
+oversized file, a line too long to read (skipped unread, the reader goes on at the next line), a
+line that is not JSON within the reader's limits (pipeline/jsonin.py), a missing field, metadata
+the output cannot carry. Text is decoded (UTF-8 with or without BOM, CP932, EUC-JP), CRLF/CR
+become LF, and nothing else is changed: offsets of every later stage index this text.
+
+Which files are read is pipeline/inputs.py; how much of them, pipeline/limits.py.
 """
 
 from __future__ import annotations
@@ -11,22 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-import json
-import os
+import re
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pipeline.errors import Code, InputError
+from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, printable, safe_name
+from pipeline.jsonin import JsonProblem, carry_problem, loads, longest_string
+from pipeline.limits import BoundedLines, Overlong, ReadLimits, read_bounded
 from pipeline.schema import Document, Source
-
-TEXT_SUFFIX = ".txt"
-META_SUFFIX = ".meta.json"
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-# Files that sit beside inputs by convention and are not documents.
-IGNORED_SUFFIXES = (META_SUFFIX, ".md")
 
 # NOTE: a strict cascade, not a statistical detector. Valid UTF-8 with non-ASCII bytes is almost
 # never CP932 or EUC-JP by accident, and the two legacy encodings reject most of each other's
@@ -34,6 +34,8 @@ IGNORED_SUFFIXES = (META_SUFFIX, ".md")
 # deterministic, fast and testable; charset-normalizer answered cp1250/big5 for short CP932 texts
 # in our tests (see tests/test_documents.py).
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
+# Values quoted in messages are cut to this many characters: a message stays one readable line.
+BRIEF_CHARS = 80
 
 
 @dataclass
@@ -56,6 +58,11 @@ class InputFailure:
     line: int | None
     code: Code
     reason: str
+
+    def __post_init__(self) -> None:
+        # One line on stderr, valid UTF-8 in the manifest, whatever the input put in the message.
+        object.__setattr__(self, "path", printable(self.path))
+        object.__setattr__(self, "reason", printable(self.reason))
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -104,9 +111,12 @@ def _plausible_japanese(text: str) -> bool:
     return kana >= 0.05 * len(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogates(text: str) -> bool:
     r"""Lone surrogates (from JSON escapes like \ud800) cannot be written as UTF-8."""
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 _CONTROLS = frozenset(
@@ -158,14 +168,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def cut(text: str) -> str:
+    """``text`` cut to ``BRIEF_CHARS``: what a message quotes of an input value (escaped on output)."""
+    return text if len(text) <= BRIEF_CHARS else text[: BRIEF_CHARS - 1] + "…"
+
+
 def parse_document_date(value: Any) -> dt.date:
     """Validate an ISO ``YYYY-MM-DD`` document date; raise ``ValueError`` otherwise."""
-    if not isinstance(value, str) or len(value) != 10:
-        raise ValueError(f"date {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"date {value!r}") from None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"date {cut(repr(value))}")
 
 
 def document_date(doc: Document) -> dt.date | None:
@@ -174,194 +189,299 @@ def document_date(doc: Document) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
-    """A relative, '/'-separated path for records and messages: no absolute paths in outputs.
+class _Rejected(Exception):
+    """Raised by the reading steps below; the step's caller turns it into one ``InputFailure``."""
 
-    Relative to the working directory when the file is under it; otherwise relative to the
-    directory given on the command line, prefixed with that directory's name.
-    """
+    def __init__(self, code: Code, reason: str, path: str | None = None) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.path = path
+
+
+def _object(data: bytes, text: str) -> dict[str, Any]:
+    """One JSON object within the reader's limits (pipeline/jsonin.py)."""
     try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = str(path)
-    if rel.startswith(".."):
-        rel = os.path.join(root.name, os.path.relpath(path, root)) if root is not None and root.name else path.name
-    return rel.replace(os.sep, "/")
-
-
-def discover(inputs: Sequence[Path]) -> Iterator[tuple[Path, str, Path]]:
-    """Yield ``(file, kind, root)`` for every input file, sorted within each directory.
-
-    ``kind`` is ``"txt"``, ``"jsonl"`` or ``"other"`` (reported, not read); ``root`` is the
-    directory a ``.txt`` doc_id is relative to.
-    """
-    for given in inputs:
-        if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in path.relative_to(given).parts):
-                    continue
-                if path.name.endswith(IGNORED_SUFFIXES):
-                    continue
-                yield path, _kind(path), given
-        else:
-            yield given, _kind(given), given.parent
-
-
-def _kind(path: Path) -> str:
-    name = path.name
-    if name.endswith(TEXT_SUFFIX):
-        return "txt"
-    if name.endswith(JSONL_SUFFIXES):
-        return "jsonl"
-    return "other"
-
-
-def txt_doc_id(path: Path, root: Path) -> str:
-    """Path relative to the directory given, without ``.txt``, '/'-separated."""
-    rel = path.relative_to(root).as_posix()
-    return rel[: -len(TEXT_SUFFIX)]
-
-
-def read_text_file(path: Path, root: Path) -> Document | InputFailure:
-    """Read one ``.txt`` document and its optional ``.meta.json`` sidecar."""
-    shown = display_path(path, root)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return InputFailure(shown, None, Code.E101_NOT_FOUND, exc.strerror or str(exc))
-    if not data.strip():
-        return InputFailure(shown, None, Code.E103_EMPTY, f"{len(data)} bytes")
-    if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return InputFailure(shown, None, Code.E104_BINARY, f"{len(data)} bytes")
-    try:
-        text, encoding = decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        return InputFailure(shown, None, Code.E102_DECODE, f"byte {exc.start}")
-    if _has_controls(text):
-        return InputFailure(shown, None, Code.E104_BINARY, f"control characters after decoding as {encoding}")
-    text = normalize_newlines(text)
-    if not text.strip():
-        return InputFailure(shown, None, Code.E103_EMPTY, "only whitespace")
-    meta: dict[str, Any] = {}
-    sidecar = path.with_name(path.name[: -len(TEXT_SUFFIX)] + META_SUFFIX)
-    if sidecar.exists():
-        try:
-            loaded = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return InputFailure(display_path(sidecar, root), None, Code.E109_META, str(exc))
-        if not isinstance(loaded, dict):
-            return InputFailure(display_path(sidecar, root), None, Code.E109_META, "not an object")
-        meta = loaded
-        if "date" in meta and meta["date"] is not None:
-            try:
-                parse_document_date(meta["date"])
-            except ValueError as exc:
-                return InputFailure(display_path(sidecar, root), None, Code.E108_DATE, str(exc))
-    source = Source(path=shown, line=None, sha256=sha256_hex(data), encoding=encoding)
-    return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source)
-
-
-def _open_lines(path: Path) -> Iterable[bytes]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    return path.open("rb")
-
-
-def read_jsonl_file(
-    path: Path, meter: ReadMeter | None = None, root: Path | None = None
-) -> Iterator[Document | InputFailure]:
-    """Read a JSONL corpus: one document per line; a bad line fails alone."""
-    shown = display_path(path, root)
-    lineno = 0
-    base = meter.done if meter else 0
-    try:
-        with _open_lines(path) as handle:  # type: ignore[attr-defined]
-            raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
-            for lineno, raw in enumerate(handle, start=1):
-                if meter is not None:
-                    meter.done = base + raw_file.tell()
-                if not raw.strip():
-                    continue
-                yield _jsonl_line(raw, shown, lineno)
-    except (OSError, EOFError, zlib.error) as exc:
-        where = lineno + 1 if lineno else None
-        yield InputFailure(shown, where, Code.E110_GZIP, str(exc))
-
-
-def _jsonl_line(raw: bytes, shown: str, lineno: int) -> Document | InputFailure:
-    try:
-        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        return InputFailure(shown, lineno, Code.E102_DECODE, f"JSONL must be UTF-8; byte {exc.start}")
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return InputFailure(shown, lineno, Code.E105_JSON, exc.msg)
+        obj = loads(data, text)
+    except JsonProblem as exc:
+        raise _Rejected(exc.code, exc.reason) from None
     if not isinstance(obj, dict):
-        return InputFailure(shown, lineno, Code.E105_JSON, "not an object")
-    doc_id = obj.get("id")
-    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
-        doc_id = str(doc_id)
-    if not isinstance(doc_id, str) or not doc_id.strip():
-        return InputFailure(shown, lineno, Code.E106_FIELD, "'id' must be a non-empty string")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' missing or not a string (id {doc_id})")
-    if not text.strip():
-        return InputFailure(shown, lineno, Code.E103_EMPTY, f"id {doc_id}")
-    if _has_surrogates(text):
-        return InputFailure(shown, lineno, Code.E106_FIELD, f"'text' has lone surrogates (id {doc_id})")
-    meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
+        raise _Rejected(Code.E105_JSON, "not an object")
+    return obj
+
+
+def _check_meta(meta: dict[str, Any], suffix: str = "") -> None:
+    """A valid document date, and values the output can write back."""
     if meta.get("date") is not None:
         try:
             parse_document_date(meta["date"])
         except ValueError as exc:
-            return InputFailure(shown, lineno, Code.E108_DATE, f"{exc} (id {doc_id})")
+            raise _Rejected(Code.E108_DATE, f"{exc}{suffix}") from None
+    problem = carry_problem(meta)
+    if problem is not None:
+        raise _Rejected(Code.E114_VALUE, f"metadata: {problem}{suffix}")
+
+
+def txt_doc_id(path: Path, root: Path) -> str:
+    """Path relative to the directory given, without ``.txt``, '/'-separated."""
+    rel = safe_name(path.relative_to(root).as_posix())
+    return rel[: -len(TEXT_SUFFIX)]
+
+
+def read_text_file(path: Path, root: Path, limits: ReadLimits | None = None) -> Document | InputFailure:
+    """Read one ``.txt`` document and its optional ``.meta.json`` sidecar."""
+    shown = display_path(path, root)
+    try:
+        return _text_document(path, root, shown, limits or ReadLimits())
+    except _Rejected as exc:
+        return InputFailure(exc.path or shown, None, exc.code, exc.reason)
+
+
+def _text_document(path: Path, root: Path, shown: str, limits: ReadLimits) -> Document:
+    data = _txt_bytes(path, limits)
+    if not data.strip():
+        raise _Rejected(Code.E103_EMPTY, f"{len(data)} bytes")
+    if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Rejected(Code.E104_BINARY, f"{len(data)} bytes")
+    try:
+        text, encoding = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise _Rejected(Code.E102_DECODE, f"byte {exc.start}") from None
+    if _has_controls(text):
+        raise _Rejected(Code.E104_BINARY, f"control characters after decoding as {encoding}")
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise _Rejected(Code.E103_EMPTY, "only whitespace")
+    if len(text) > limits.max_doc_chars:
+        raise _Rejected(Code.E112_TOO_LARGE, f"{len(text):,} characters; --max-doc-chars is {limits.max_doc_chars:,}")
+    meta = _sidecar_meta(path.with_name(path.name[: -len(TEXT_SUFFIX)] + META_SUFFIX), root, limits)
+    source = Source(path=shown, line=None, sha256=sha256_hex(data), encoding=encoding)
+    return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source)
+
+
+def _txt_bytes(path: Path, limits: ReadLimits) -> bytes:
+    """The file's bytes, refused from its size before anything is read or decoded when over the bound."""
+    bound = limits.txt_bytes
+    try:
+        size = path.stat().st_size
+        data = None
+        if size <= bound:
+            with path.open("rb") as handle:
+                data = read_bounded(handle, bound)
+    except OSError as exc:
+        raise _Rejected(Code.E101_NOT_FOUND, exc.strerror or str(exc)) from None
+    if data is None:
+        raise _Rejected(
+            Code.E112_TOO_LARGE,
+            f"{max(size, bound + 1):,} bytes, not read: at most {bound:,} bytes are read "
+            f"for --max-doc-chars {limits.max_doc_chars:,}",
+        )
+    return data
+
+
+def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> dict[str, Any]:
+    if not sidecar.exists():
+        return {}
+    shown = display_path(sidecar, root)
+    if not sidecar.is_file():  # a FIFO would block the run
+        raise _Rejected(Code.E109_META, "not a regular file", shown)
+    try:
+        with sidecar.open("rb") as handle:
+            data = read_bounded(handle, limits.meta_bytes)
+        if data is None:
+            raise _Rejected(Code.E109_META, f"over {limits.meta_bytes:,} bytes, not read", shown)
+        meta = _object(data, data.decode("utf-8"))
+        _check_meta(meta)
+    except OSError as exc:
+        raise _Rejected(Code.E109_META, exc.strerror or type(exc).__name__, shown) from None
+    except UnicodeDecodeError as exc:
+        raise _Rejected(Code.E109_META, f"not UTF-8; byte {exc.start}", shown) from None
+    except _Rejected as exc:
+        code = Code.E109_META if exc.code == Code.E105_JSON else exc.code
+        raise _Rejected(code, exc.reason, shown) from None
+    return meta
+
+
+def _open_lines(path: Path) -> BinaryIO:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def read_jsonl_file(
+    path: Path, meter: ReadMeter | None = None, root: Path | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | InputFailure]:
+    """Read a JSONL corpus: one document per line; a bad line fails alone.
+
+    Lines are read with a bound (``limits.line_bytes``): a longer line is skipped unread (E112)
+    and reading goes on at the next line. A damaged ``.gz`` stops the file there (E110), the lines
+    before it kept.
+    """
+    limits = limits or ReadLimits()
+    shown = display_path(path, root)
+    lines: BoundedLines | None = None
+    base = meter.done if meter else 0
+    try:
+        with _open_lines(path) as handle:
+            raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
+            lines = BoundedLines(handle, limits.line_bytes)
+            for lineno, raw in lines:
+                if meter is not None:
+                    meter.done = base + raw_file.tell()
+                if isinstance(raw, Overlong):
+                    yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
+                else:
+                    yield _jsonl_line(raw, shown, lineno, limits)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield InputFailure(shown, _next_line(lines), Code.E110_GZIP, str(exc))
+    except OSError as exc:  # unreadable: E101 like a .txt, unless gzip's reading failed
+        code = Code.E110_GZIP if lines is not None and path.name.endswith(".gz") else Code.E101_NOT_FOUND
+        yield InputFailure(shown, _next_line(lines), code, exc.strerror or str(exc))
+
+
+def _next_line(lines: BoundedLines | None) -> int | None:
+    """The line a stream error happened on: the one after the last read, None before any."""
+    return lines.lineno + 1 if lines is not None and lines.lineno else None
+
+
+def _overlong(line: Overlong, limits: ReadLimits) -> str:
+    return (
+        f"a line of {line.size:,} bytes, skipped unread: at most {limits.line_bytes:,} bytes are read "
+        f"for --max-doc-chars {limits.max_doc_chars:,}"
+    )
+
+
+def _jsonl_line(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> Document | InputFailure:
+    try:
+        return _jsonl_document(raw, shown, lineno, limits)
+    except _Rejected as exc:
+        return InputFailure(shown, lineno, exc.code, exc.reason)
+
+
+def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> Document:
+    try:
+        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Rejected(Code.E102_DECODE, f"JSONL must be UTF-8; byte {exc.start}") from None
+    _check_beside_text(raw, limits)
+    obj = _object(raw, line)
+    doc_id = _doc_id(obj)
+    text = _doc_text(obj, doc_id, limits)
+    meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
+    _check_meta(meta, f" (id {cut(doc_id)})")
     source = Source(path=shown, line=lineno, sha256=sha256_hex(raw.rstrip(b"\r\n")), encoding="utf-8")
-    return Document(doc_id=doc_id, text=normalize_newlines(text), meta=meta, source=source)
+    return Document(doc_id=doc_id, text=text, meta=meta, source=source)
 
 
-def read_documents(inputs: Sequence[Path], meter: ReadMeter | None = None) -> Iterator[Document | InputFailure]:
+def _check_beside_text(raw: bytes, limits: ReadLimits) -> None:
+    """Besides its longest string (the text, mostly), a line has at most ``limits.meta_bytes``.
+
+    Checked before parsing: what parsing costs is the number of values, not the bytes (a line of
+    25 MB of ``[],`` is 8 million lists, 1.3 GB), and one string is one value however long, so a
+    metadata string longer than the text (a page's HTML) is fine. Whitespace makes no values and
+    is not counted.
+    """
+    if len(raw) <= limits.meta_bytes:
+        return
+    spaces = sum(raw.count(space) for space in (b" ", b"\t", b"\r", b"\n"))
+    beside = len(raw) - longest_string(raw) - spaces
+    if beside > limits.meta_bytes:
+        raise _Rejected(
+            Code.E112_TOO_LARGE,
+            f"{beside:,} bytes besides the text; a line has at most {limits.meta_bytes:,} besides its longest string",
+        )
+
+
+def _doc_id(obj: dict[str, Any]) -> str:
+    doc_id = obj.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise _Rejected(Code.E106_FIELD, "'id' must be a non-empty string")
+    if _has_surrogates(doc_id):
+        raise _Rejected(Code.E106_FIELD, f"'id' has lone surrogates ({cut(ascii(doc_id))})")
+    return doc_id
+
+
+def _doc_text(obj: dict[str, Any], doc_id: str, limits: ReadLimits) -> str:
+    """The document's text, newlines normalized, within the size limit."""
+    text = obj.get("text")
+    shown = cut(doc_id)
+    if not isinstance(text, str):
+        raise _Rejected(Code.E106_FIELD, f"'text' missing or not a string (id {shown})")
+    if not text.strip():
+        raise _Rejected(Code.E103_EMPTY, f"id {shown}")
+    if _has_surrogates(text):
+        raise _Rejected(Code.E106_FIELD, f"'text' has lone surrogates (id {shown})")
+    text = normalize_newlines(text)
+    if len(text) > limits.max_doc_chars:
+        raise _Rejected(
+            Code.E112_TOO_LARGE,
+            f"'text' of {len(text):,} characters; --max-doc-chars is {limits.max_doc_chars:,} (id {shown})",
+        )
+    return text
+
+
+def read_documents(
+    inputs: Sequence[Path],
+    meter: ReadMeter | None = None,
+    *,
+    limits: ReadLimits | None = None,
+    exclude: Collection[Path] = (),
+    notice: Callable[[str], None] | None = None,
+) -> Iterator[Document | InputFailure]:
     """Yield every document of the inputs, in input order, and a failure for every bad one.
 
-    Raises nothing for bad input: missing paths, undecodable files, broken JSONL lines, invalid
-    metadata and duplicate ids (the first occurrence wins) all become ``InputFailure`` items.
-    Files with other extensions inside a directory are reported as failures too, so that nothing
-    is skipped silently.
+    Raises nothing for bad input: missing paths, undecodable or oversized files, broken JSONL
+    lines, invalid metadata and duplicate ids (the first occurrence wins) all become
+    ``InputFailure`` items. Files with other extensions are reported as unsupported (E113), so
+    that nothing is skipped silently. ``exclude`` (the run's own outputs) and files that hold this
+    pipeline's output are not read; ``notice`` is told so in one line.
     """
+    limits = limits or ReadLimits()
     seen: dict[str, str] = {}
-    files = list(discover([p for p in inputs if p.exists()]))
+    plan = plan_inputs([p for p in inputs if p.exists()], exclude)
+    message = plan.notice()
+    if message is not None and notice is not None:
+        notice(message)
     if meter is not None:
-        meter.total = sum(_size(path) for path, _, _ in files)
+        meter.total = sum(_size(path) for path, _, _ in plan.files)
     for given in inputs:
         if not given.exists():
             yield InputFailure(display_path(given), None, Code.E101_NOT_FOUND, "no such file or directory")
-    for path, kind, root in files:
-        items: Iterable[Document | InputFailure]
+    for path, kind, root in plan.files:
         start = meter.done if meter else 0
-        if kind == "txt":
-            items = [read_text_file(path, root)]
-        elif kind == "jsonl":
-            items = read_jsonl_file(path, meter, root)
-        else:
-            items = [
-                InputFailure(display_path(path, root), None, Code.E106_FIELD, "not .txt, .jsonl or .jsonl.gz; skipped")
-            ]
-        for item in items:
-            if isinstance(item, Document):
-                where = item.source.path + (f":{item.source.line}" if item.source.line else "")
-                if item.doc_id in seen:
-                    yield InputFailure(
-                        item.source.path,
-                        item.source.line,
-                        Code.E107_DUPLICATE_ID,
-                        f"id {item.doc_id} already read from {seen[item.doc_id]}",
-                    )
-                    continue
-                seen[item.doc_id] = where
-            yield item
+        yield from _first_ids(_read_file(path, kind, root, meter, limits), seen)
         if meter is not None:
             meter.done = start + _size(path)
+
+
+def _read_file(
+    path: Path, kind: str, root: Path, meter: ReadMeter | None, limits: ReadLimits
+) -> Iterable[Document | InputFailure]:
+    if kind == "txt":
+        return [read_text_file(path, root, limits)]
+    if kind == "jsonl":
+        return read_jsonl_file(path, meter, root, limits)
+    what = "not .txt, .jsonl or .jsonl.gz" if path.is_file() else "not a regular file"
+    return [InputFailure(display_path(path, root), None, Code.E113_UNSUPPORTED, f"{what}; skipped")]
+
+
+def _first_ids(items: Iterable[Document | InputFailure], seen: dict[str, str]) -> Iterator[Document | InputFailure]:
+    """The items, with a failure instead of any document whose id was already read."""
+    for item in items:
+        if isinstance(item, Document):
+            where = item.source.path + (f":{item.source.line}" if item.source.line else "")
+            if item.doc_id in seen:
+                yield InputFailure(
+                    item.source.path,
+                    item.source.line,
+                    Code.E107_DUPLICATE_ID,
+                    f"id {cut(item.doc_id)} already read from {seen[item.doc_id]}",
+                )
+                continue
+            seen[item.doc_id] = where
+        yield item
 
 
 def _size(path: Path) -> int:
@@ -369,3 +489,21 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+__all__ = [
+    "Document",
+    "InputFailure",
+    "ReadLimits",
+    "ReadMeter",
+    "Source",
+    "decode_bytes",
+    "discover",
+    "display_path",
+    "document_date",
+    "normalize_newlines",
+    "parse_document_date",
+    "read_documents",
+    "read_jsonl_file",
+    "read_text_file",
+]

@@ -24,6 +24,9 @@ class Code(StrEnum):
     E109_META = "E109"
     E110_GZIP = "E110"
     E111_STAGE = "E111"
+    E112_TOO_LARGE = "E112"
+    E113_UNSUPPORTED = "E113"
+    E114_VALUE = "E114"
     E201_MODEL = "E201"
     E202_TAGGER = "E202"
     E203_GOLD = "E203"
@@ -46,6 +49,9 @@ MESSAGES: dict[Code, str] = {
     Code.E109_META: "invalid metadata file",
     Code.E110_GZIP: "cannot read compressed file",
     Code.E111_STAGE: "a stage failed on this document",
+    Code.E112_TOO_LARGE: "document over the size limit",
+    Code.E113_UNSUPPORTED: "unsupported format",
+    Code.E114_VALUE: "a JSON value the output cannot carry",
     Code.E201_MODEL: "cannot load the GiNZA model",
     Code.E202_TAGGER: "cannot load fugashi with unidic-lite",
     Code.E203_GOLD: "invalid gold fixture",

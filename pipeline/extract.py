@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.config import Config
-from pipeline.documents import ReadMeter, read_documents
+from pipeline.documents import ReadLimits, ReadMeter, read_documents
 from pipeline.engines import run_batches
 from pipeline.jsonl import Spool, write_json
 from pipeline.manifest import build_manifest
@@ -34,6 +34,14 @@ def sibling_paths(out: Path) -> tuple[Path, Path]:
     return out.with_name(f"{stem}.tokens.jsonl"), out.with_name(f"{stem}.manifest.json")
 
 
+def own_outputs(out: Path) -> tuple[Path, ...]:
+    """Every file a run writes to ``out`` may create: never read as input, even inside an input directory."""
+    tokens_path, manifest_path = sibling_paths(out)
+    spools = (out.with_name(out.name + ".spool.tmp"), out.with_name(out.name + ".tokens.spool.tmp"))
+    finals = (out, tokens_path, manifest_path)
+    return (*finals, *(p.with_name(p.name + ".tmp") for p in finals), *spools)
+
+
 def run_extract(
     inputs: Sequence[Path],
     out: Path,
@@ -44,17 +52,25 @@ def run_extract(
     """Extract every document of ``inputs`` into ``out`` (+ tokens and manifest beside it).
 
     Bad documents are reported on ``stderr`` (one line each) and listed in the manifest; the rest
-    are written. Outputs are replaced atomically only when the run completes.
+    are written. Outputs are replaced atomically only when the run completes. The run never reads
+    its own outputs (``own_outputs``) nor files that hold this pipeline's output; it says so once.
     """
     stderr = stderr if stderr is not None else sys.stderr
     started = time.perf_counter()
     tokens_path, manifest_path = sibling_paths(out)
     summary = RunSummary(counts={"dates": 0, "entities": 0, "commitments": 0, "warnings": 0})
+    exclude = (*own_outputs(out), *([config.cache_dir] if config.cache_dir is not None else []))
     records = Spool(out.with_name(out.name + ".spool.tmp"))
     tokens = Spool(out.with_name(out.name + ".tokens.spool.tmp"))
     try:
         meter = ReadMeter()
-        stream = read_documents(inputs, meter)
+        stream = read_documents(
+            inputs,
+            meter,
+            limits=ReadLimits(config.max_doc_chars),
+            exclude=exclude,
+            notice=lambda message: print(message, file=stderr),
+        )
         for outcome in run_batches(stream, config, summary, stderr, meter.fraction):
             if outcome.failure is not None:
                 summary.failures.append(outcome.failure)
@@ -74,7 +90,7 @@ def run_extract(
             tokens.write_sorted(tokens_path)
         else:
             tokens.discard()
-        manifest = build_manifest(inputs, config, summary, stage_versions=STAGE_VERSIONS)
+        manifest = build_manifest(inputs, config, summary, stage_versions=STAGE_VERSIONS, exclude=exclude)
         write_json(manifest_path, manifest)
     finally:
         records.discard()
@@ -82,4 +98,4 @@ def run_extract(
     return summary
 
 
-__all__ = ["RunSummary", "run_extract", "sibling_paths"]
+__all__ = ["RunSummary", "own_outputs", "run_extract", "sibling_paths"]

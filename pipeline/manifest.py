@@ -9,12 +9,12 @@ import datetime as dt
 import hashlib
 import resource
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
-from pipeline.documents import discover, display_path
+from pipeline.inputs import discover, display_path
 from pipeline.resources import MODEL_NAME, package_versions
 from pipeline.schema import SCHEMA_VERSION
 
@@ -49,11 +49,16 @@ def git_describe() -> str | None:
 
 
 def build_manifest(
-    inputs: Sequence[Path], config: Config, summary: RunSummary, *, stage_versions: dict[str, str]
+    inputs: Sequence[Path],
+    config: Config,
+    summary: RunSummary,
+    *,
+    stage_versions: dict[str, str],
+    exclude: Collection[Path] = (),
 ) -> dict[str, Any]:
-    """Everything needed to reproduce and audit a run."""
+    """Everything needed to reproduce and audit a run (``exclude``: the run's outputs, not inputs)."""
     files = []
-    for path, kind, _ in discover([p for p in inputs if p.exists()]):
+    for path, kind, _ in discover([p for p in inputs if p.exists()], exclude):
         if kind == "other":
             continue
         try:

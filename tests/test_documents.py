@@ -145,7 +145,7 @@ def test_documents_bad_files_fail_alone(tmp_path: Path) -> None:
         ("empty.txt", Code.E103_EMPTY),
         ("blank.txt", Code.E103_EMPTY),
         ("binary.txt", Code.E104_BINARY),
-        ("junk.bin", Code.E106_FIELD),
+        ("junk.bin", Code.E113_UNSUPPORTED),
         ("latin.txt", Code.E104_BINARY),
         ("badmeta.meta.json", Code.E109_META),
     }

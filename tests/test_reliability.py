@@ -103,7 +103,7 @@ def test_reliability_mixed_corpus(tmp_path: Path) -> None:
         assert offset_errors(record) == []
     manifest = json.loads(out.with_name("manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["failed"] == 6
-    assert {f["code"] for f in manifest["failures"]} == {"E103", "E104", "E105", "E106", "E108"}
+    assert {f["code"] for f in manifest["failures"]} == {"E103", "E104", "E105", "E106", "E108", "E113"}
 
 
 class _Interrupt(Exception):
