@@ -44,6 +44,11 @@ evaluate: extract
 tables: extract
 	$(PY) -m pipeline export $(OUT)/extractions.jsonl -o $(OUT)/tables --format parquet,csv,duckdb
 
+## review: extract the gold documents (tests/fixtures/raw) -> outputs/review.html, diffed against their gold
+review: $(VENV)/.runtime
+	$(PY) -m pipeline extract tests/fixtures/raw -o $(OUT)/gold-docs/extractions.jsonl
+	$(PY) -m pipeline review $(OUT)/gold-docs/extractions.jsonl --gold tests/fixtures/gold -o $(OUT)/review.html
+
 ## bench: speed, side by side (reads ../shared/corpora when present)
 bench: $(VENV)/.dev
 	$(PY) bench/run.py

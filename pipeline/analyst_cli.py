@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("export",)
+COMMANDS = ("export", "review")
 
 
 def add_commands(sub: Any) -> None:
@@ -32,6 +32,35 @@ def add_commands(sub: Any) -> None:
         default="parquet,duckdb",
         help="comma-separated: parquet, csv, duckdb (default: parquet,duckdb)",
     )
+    _add_review(sub)
+
+
+def _add_review(sub: Any) -> None:
+    rv = sub.add_parser(
+        "review",
+        help="write one HTML page to read the extractions (and, with --gold, the gold diff) in a browser",
+        description="Highlights dates, entities and commitments in each document, lists their details, places "
+        "commitments on a timeline; with --gold marks missed, spurious and mismatched items as `evaluate` counts "
+        "them. Example: python -m pipeline review outputs/extractions.jsonl --gold tests/fixtures/gold "
+        "-o outputs/review.html",
+    )
+    rv.add_argument("predictions", type=Path, help="extraction JSONL")
+    rv.add_argument("--gold", type=Path, help="folder of gold fixtures (<doc_id>.json) to diff against")
+    rv.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    rv.add_argument("--title", help="the page's title")
+
+
+def _review(args: argparse.Namespace) -> int:
+    from pipeline.review import run_review
+
+    summary = run_review(args.predictions, args.gold, args.output, args.title)
+    line = f"review page: {summary['documents']} documents, {summary['predicted']} highlighted spans"
+    if summary.get("gold"):
+        missed = sum(r["counts"]["missed"] for r in summary["rows"])
+        spurious = sum(r["counts"]["spurious"] for r in summary["rows"])
+        line += f"; gold diff: {missed} missed, {spurious} spurious"
+    print(f"{line} -> {args.output}", file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -47,5 +76,5 @@ def _export(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run one of ``COMMANDS``; return the exit status."""
-    handlers = {"export": _export}
+    handlers = {"export": _export, "review": _review}
     return handlers[args.command](args)
