@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("export", "review")
+COMMANDS = ("export", "review", "annotate", "import-gold")
 
 
 def add_commands(sub: Any) -> None:
@@ -33,6 +33,7 @@ def add_commands(sub: Any) -> None:
         help="comma-separated: parquet, csv, duckdb (default: parquet,duckdb)",
     )
     _add_review(sub)
+    _add_annotation(sub)
 
 
 def _add_review(sub: Any) -> None:
@@ -63,6 +64,56 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tools(value: str) -> tuple[str, ...]:
+    from pipeline.annotation import TOOLS
+
+    tools = tuple(TOOLS if value == "all" else [value])
+    if not set(tools) <= set(TOOLS):
+        raise ValueError(f"unknown tool {value!r} (choose from {', '.join(TOOLS)}, all)")
+    return tools
+
+
+def _add_annotation(sub: Any) -> None:
+    an = sub.add_parser(
+        "annotate",
+        help="write annotation tasks with the predictions as pre-annotations (Label Studio, doccano)",
+        description="Label Studio: label-studio-tasks.json (import it) and label-studio-config.xml (the project's "
+        "labeling interface); doccano: doccano.jsonl with doccano-labels.json and doccano-relations.json. "
+        "Example: python -m pipeline annotate outputs/extractions.jsonl -o outputs/annotation",
+    )
+    an.add_argument("predictions", type=Path, help="extraction JSONL")
+    an.add_argument("-o", "--output", type=Path, required=True, help="folder for the task files")
+    an.add_argument("--tool", default="all", help="label-studio, doccano or all (default)")
+    ig = sub.add_parser(
+        "import-gold",
+        help="turn a Label Studio or doccano export into gold fixtures (<doc_id>.json)",
+        description="Reads a Label Studio JSON export (the latest submitted annotation of each task) or a doccano "
+        "JSONL export and writes one gold fixture per document, in the contract's shape. "
+        "Example: python -m pipeline import-gold project-1-export.json -o tests/fixtures/gold",
+    )
+    ig.add_argument("export", type=Path, help="the tool's export file")
+    ig.add_argument("-o", "--output", type=Path, required=True, help="the gold folder")
+    ig.add_argument("--tool", choices=("label-studio", "doccano"), help="the export's tool (default: detected)")
+    ig.add_argument("--overwrite", action="store_true", help="replace fixtures that exist")
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from pipeline.annotation import run_annotate
+
+    written = run_annotate(args.predictions, args.output, _tools(args.tool))
+    print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
+    return 0
+
+
+def _import_gold(args: argparse.Namespace) -> int:
+    from pipeline.annotation import run_import_gold
+
+    fixtures = run_import_gold(args.export, args.output, args.tool, args.overwrite)
+    items = sum(len(f[layer]) for f in fixtures for layer in ("dates", "entities", "commitments"))
+    print(f"imported {len(fixtures)} gold fixtures ({items} items) -> {args.output}", file=sys.stderr)
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from pipeline.export import DATABASE, parse_formats, run_export
 
@@ -76,5 +127,5 @@ def _export(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run one of ``COMMANDS``; return the exit status."""
-    handlers = {"export": _export, "review": _review}
+    handlers = {"export": _export, "review": _review, "annotate": _annotate, "import-gold": _import_gold}
     return handlers[args.command](args)

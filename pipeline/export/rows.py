@@ -30,6 +30,13 @@ def _str_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _surface(value: object) -> str | None:
+    """A span's surface (a qualifier is a span in the records), or a plain string as it is."""
+    if isinstance(value, Mapping):
+        return _str_or_none(value.get("surface"))
+    return _str_or_none(value)
+
+
 class Doc:
     """One record with what every row of it needs: its id, date, sentence lookup and entities."""
 
@@ -129,7 +136,7 @@ def entity_rows(doc: Doc) -> Iterator[Row]:
             "title": title.get("surface"),
             "title_start": title.get("start"),
             "title_end": title.get("end"),
-            "title_qualifier": _str_or_none(e.get("title_qualifier")),
+            "title_qualifier": _surface(e.get("title_qualifier")),
         }
 
 

@@ -110,7 +110,7 @@ ENTITIES = Table(
         _c("title", STR, "a PERSON's title as written (米国防長官), or null"),
         _c("title_start", INT, "offset of the title"),
         _c("title_end", INT, "end of the title"),
-        _c("title_qualifier", STR, "e.g. 当時"),
+        _c("title_qualifier", STR, "the qualifier of the title as written, e.g. 当時"),
     ),
 )
 

@@ -73,8 +73,10 @@ def date_details(d: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
 def entity_details(e: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """Subtype, key, canonical name and title."""
     title = _map(e.get("title")).get("surface")
+    qualifier = e.get("title_qualifier")
+    qualifier = _map(qualifier).get("surface") if isinstance(qualifier, Mapping) else qualifier
     keys = ("subtype", "key", "canonical")
-    return _details([*((k, e.get(k)) for k in keys), ("title", title), ("qualifier", e.get("title_qualifier"))])
+    return _details([*((k, e.get(k)) for k in keys), ("title", title), ("qualifier", qualifier)])
 
 
 def commitment_details(c: Mapping[str, Any], entities: Mapping[str, Mapping[str, Any]]) -> tuple[tuple[str, str], ...]:
