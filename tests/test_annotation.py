@@ -198,3 +198,25 @@ def test_annotation_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["import-gold", str(export), "-o", str(gold_dir), "--overwrite"]) == 0
     assert run_import_gold(export, tmp_path / "again") == [json.loads(p.read_text(encoding="utf-8"))
                                                             for p in sorted(gold_dir.glob("*.json"))]
+
+
+def test_annotation_a_real_label_studio_export_imports() -> None:
+    """tests/fixtures/annotation: Label Studio 1.23.2's own export of our tasks (tools/label_studio_sample.py).
+
+    One task submitted in Label Studio's interface as pre-annotated; one with an annotator's
+    correction (the first 福知山線 relabelled FACILITY, as the gold has it).
+    """
+    recs = [json.loads(line) for line in (ANNOTATION / "sample.records.jsonl").open(encoding="utf-8")]
+    raw = (ANNOTATION / "label-studio-export.json").read_text(encoding="utf-8")
+    gold = {d.doc_id: to_fixture(d) for d in labelstudio.read_export(raw, "label-studio-export.json")}
+    assert set(gold) == {r["doc_id"] for r in recs}
+    known = load_gold(FIXTURES / "gold")
+    for doc_id, fixture in gold.items():
+        assert fixture["text_sha256"] == known[doc_id]["text_sha256"]
+    per_doc = evaluate(recs, gold)["per_doc"]
+    assert perfect(per_doc["119615261X01620180426_022"])
+    accident = per_doc["116215254X01920050427_008"]
+    assert (accident["ents_fp"], accident["ents_fn"], accident["ents_tp"]) == (1, 1, accident["ents_tp"])
+    assert accident["dates_f"] == accident["commitments_f"] == accident["commitments_content_f"] == 1.0
+    relabelled = next(e for e in gold["116215254X01920050427_008"]["entities"] if e["surface"] == "福知山線")
+    assert relabelled["label"] == "FACILITY"
