@@ -84,6 +84,7 @@ def _add_annotation(sub: Any) -> None:
     an.add_argument("predictions", type=Path, help="extraction JSONL")
     an.add_argument("-o", "--output", type=Path, required=True, help="folder for the task files")
     an.add_argument("--tool", default="all", help="label-studio, doccano or all (default)")
+    an.add_argument("--blank", action="store_true", help="no pre-annotations: annotate from the text alone")
     ig = sub.add_parser(
         "import-gold",
         help="turn a Label Studio or doccano export into gold fixtures (<doc_id>.json)",
@@ -100,7 +101,7 @@ def _add_annotation(sub: Any) -> None:
 def _annotate(args: argparse.Namespace) -> int:
     from pipeline.annotation import run_annotate
 
-    written = run_annotate(args.predictions, args.output, _tools(args.tool))
+    written = run_annotate(args.predictions, args.output, _tools(args.tool), blank_tasks=args.blank)
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
     return 0
 

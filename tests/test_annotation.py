@@ -138,6 +138,16 @@ def test_annotation_a_simulated_correction_comes_back_as_evaluate_counts_it() ->
     assert {"type", "actor"} <= mismatched
 
 
+def test_annotation_blank_tasks_have_the_text_only(tmp_path: Path) -> None:
+    pred = tmp_path / "extractions.jsonl"
+    pred.write_text(json.dumps(records()[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["annotate", str(pred), "-o", str(tmp_path), "--blank"]) == 0
+    (t,) = json.loads((tmp_path / "label-studio-tasks.json").read_text(encoding="utf-8"))
+    assert t["predictions"][0]["result"] == [] and t["data"]["text"] == records()[0]["text"]
+    (line,) = [json.loads(x) for x in (tmp_path / "doccano.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert line["entities"] == [] and line["relations"] == []
+
+
 def test_annotation_cancelled_and_unannotated_tasks_are_skipped() -> None:
     tasks = annotated(labelstudio.tasks(records()[:3]))
     tasks[0]["annotations"][0]["was_cancelled"] = True

@@ -25,9 +25,19 @@ LS_TASKS, LS_CONFIG = "label-studio-tasks.json", "label-studio-config.xml"
 DOCCANO_LINES, DOCCANO_LABELS, DOCCANO_RELATIONS = "doccano.jsonl", "doccano-labels.json", "doccano-relations.json"
 
 
-def run_annotate(predictions: Path, out_dir: Path, tools: tuple[str, ...] = TOOLS) -> list[Path]:
-    """Write the tasks (and configs) for each tool into ``out_dir``; return the files written."""
-    records = list(read_records(predictions))
+def blank(record: dict[str, Any]) -> dict[str, Any]:
+    """The record without its items: a task to annotate from the text alone."""
+    return {**record, "dates": [], "entities": [], "commitments": []}
+
+
+def run_annotate(
+    predictions: Path, out_dir: Path, tools: tuple[str, ...] = TOOLS, *, blank_tasks: bool = False
+) -> list[Path]:
+    """Write the tasks (and configs) for each tool into ``out_dir``; return the files written.
+
+    ``blank_tasks``: no pre-annotations, for gold that must not lean on the pipeline (held-out sets).
+    """
+    records = [blank(r) if blank_tasks else r for r in read_records(predictions)]
     written = []
     if "label-studio" in tools:
         write_json(out_dir / LS_TASKS, labelstudio.tasks(records))
