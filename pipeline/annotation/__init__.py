@@ -16,8 +16,8 @@ from typing import Any
 from pipeline.annotation import doccano, labelstudio
 from pipeline.annotation.gold import Document, to_fixture
 from pipeline.errors import Code, PipelineError
-from pipeline.export import read_records
 from pipeline.jsonl import atomic_writer, write_json, write_jsonl
+from pipeline.records import read_records
 
 __all__ = ["TOOLS", "read_documents", "run_annotate", "run_import_gold", "to_fixture"]
 TOOLS = ("label-studio", "doccano")

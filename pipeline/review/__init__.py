@@ -13,8 +13,8 @@ from typing import Any
 
 from pipeline.evaluate.corpus import evaluate, load_gold
 from pipeline.evaluate.diff import LAYERS, SCORE_NAMES, DocDiff, diff_document
-from pipeline.export import read_records
 from pipeline.jsonl import atomic_writer
+from pipeline.records import read_records
 from pipeline.review.page import DIFF_STATUSES, DocView, doc_view, render_page, timeline_points
 
 __all__ = ["build_page", "run_review"]
