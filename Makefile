@@ -13,7 +13,7 @@ OUT := outputs
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: extract test goldens evaluate bench lint typecheck clean
+.PHONY: extract test goldens evaluate tables review bench lint typecheck clean
 
 $(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ goldens: $(VENV)/.dev
 ## evaluate: score outputs/extractions.jsonl against tests/fixtures/gold -> outputs/scores.json
 evaluate: extract
 	$(PY) -m pipeline evaluate $(OUT)/extractions.jsonl --gold tests/fixtures/gold -o $(OUT)/scores.json
+
+## tables: outputs/extractions.jsonl -> outputs/tables/ (Parquet, CSV and jpextract.duckdb with views)
+tables: extract
+	$(PY) -m pipeline export $(OUT)/extractions.jsonl -o $(OUT)/tables --format parquet,csv,duckdb
+
+## review: extract the gold documents (tests/fixtures/raw) -> outputs/review.html, diffed against their gold
+review: $(VENV)/.runtime
+	$(PY) -m pipeline extract tests/fixtures/raw -o $(OUT)/gold-docs/extractions.jsonl
+	$(PY) -m pipeline review $(OUT)/gold-docs/extractions.jsonl --gold tests/fixtures/gold -o $(OUT)/review.html
 
 ## bench: speed, side by side (reads ../shared/corpora when present)
 bench: $(VENV)/.dev

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, analyst_cli
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.limits import DEFAULT_MAX_DOC_CHARS
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("predictions", nargs="?", type=Path, default=Path("outputs/extractions.jsonl"))
     ev.add_argument("--gold", type=Path, default=Path("tests/fixtures/gold"))
     ev.add_argument("-o", "--output", type=Path, default=Path("outputs/scores.json"))
+    analyst_cli.add_commands(sub)
     return parser
 
 
@@ -91,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.command in analyst_cli.COMMANDS:
+            return analyst_cli.run(args)
         if args.command == "extract":
             from pipeline.extract import run_extract
 

@@ -81,25 +81,39 @@ def same_person(gold: Mapping[str, object], pred: Mapping[str, object], ge: Enti
     return g_name.startswith(p_name) or p_name.startswith(g_name)
 
 
-def _score_pair(g: Item, p: Item, scores: DocScores, ge: Entities, pe: Entities) -> None:
-    scores.add_acc("commitments_type", g.get("type") == p.get("type"))
-    scores.add_acc("commitments_actor", members(g) == members(p))
-    scores.add_acc("commitments_date", _arg(g, "date").get("value") == _arg(p, "date").get("value"))
-    scores.add_acc("commitments_mention", g.get("mention") == p.get("mention"))
-    scores.add_acc("commitments_polarity", (g.get("polarity") or "positive") == (p.get("polarity") or "positive"))
-    scores.add_acc("commitments_generic", bool(g.get("generic")) == bool(p.get("generic")))
+def pair_agreement(g: Item, p: Item, ge: Entities, pe: Entities) -> dict[str, bool]:
+    """Which arguments of a detection match agree: the accuracies of the module docstring, by name.
+
+    ``recipient`` and ``speaker`` are present only when gold or prediction has one. The scorer counts
+    these; ``pipeline.evaluate.diff`` lists the names that are false as the pair's differences.
+    """
+    triggers = set(range(*trigger_span(g))) | set(range(*trigger_span(p)))
     gv, pv = _venue_span(g, ge), _venue_span(p, pe)
-    scores.add_acc("commitments_venue", (gv is None and pv is None) or bool(gv and pv and overlap(gv, pv)))
+    agreement = {
+        "type": g.get("type") == p.get("type"),
+        "actor": members(g) == members(p),
+        "date": _arg(g, "date").get("value") == _arg(p, "date").get("value"),
+        "mention": g.get("mention") == p.get("mention"),
+        "polarity": (g.get("polarity") or "positive") == (p.get("polarity") or "positive"),
+        "generic": bool(g.get("generic")) == bool(p.get("generic")),
+        "venue": (gv is None and pv is None) or bool(gv and pv and overlap(gv, pv)),
+        "content_exact": content_chars(g, triggers) == content_chars(p, triggers),
+    }
+    if g.get("recipient") or p.get("recipient"):
+        both = bool(g.get("recipient")) and bool(p.get("recipient"))
+        agreement["recipient"] = both and members(g, "recipient") == members(p, "recipient")
+    gs, ps = _arg(g, "speaker"), _arg(p, "speaker")
+    if gs or ps:
+        agreement["speaker"] = bool(gs) and bool(ps) and same_person(gs, ps, ge, pe)
+    return agreement
+
+
+def _score_pair(g: Item, p: Item, scores: DocScores, ge: Entities, pe: Entities) -> None:
+    for name, ok in pair_agreement(g, p, ge, pe).items():
+        scores.add_acc(f"commitments_{name}", ok)
     triggers = set(range(*trigger_span(g))) | set(range(*trigger_span(p)))
     gc, pc = content_chars(g, triggers), content_chars(p, triggers)
     scores.add_prf("commitments_content", PRF(tp=len(gc & pc), fp=len(pc - gc), fn=len(gc - pc)))
-    scores.add_acc("commitments_content_exact", gc == pc)
-    if g.get("recipient") or p.get("recipient"):
-        both = bool(g.get("recipient")) and bool(p.get("recipient"))
-        scores.add_acc("commitments_recipient", both and members(g, "recipient") == members(p, "recipient"))
-    gs, ps = _arg(g, "speaker"), _arg(p, "speaker")
-    if gs or ps:
-        scores.add_acc("commitments_speaker", bool(gs) and bool(ps) and same_person(gs, ps, ge, pe))
 
 
 def _strict(item: Item) -> dict[str, object]:

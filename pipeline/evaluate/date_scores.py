@@ -26,6 +26,11 @@ def date_key(item: Item) -> Hashable:
     return (item.get("value"), item.get("mod"), item.get("part"))
 
 
+def date_pair_agreement(g: Item, p: Item) -> dict[str, bool]:
+    """The accuracies a lenient date match counts (value, mod), by name."""
+    return {"value": g.get("value") == p.get("value"), "mod": g.get("mod") == p.get("mod")}
+
+
 def score_dates(gold: Sequence[Item], pred: Sequence[Item], scores: DocScores) -> None:
     """Dates: strict, span-only and lenient PRF; value/mod accuracy over lenient matches; per kind."""
     scores.add_prf("dates", match_strict(gold, pred, date_key))
@@ -33,9 +38,8 @@ def score_dates(gold: Sequence[Item], pred: Sequence[Item], scores: DocScores) -
     pairs = match_lenient(gold, pred)
     scores.add_prf("dates_lenient", pairs_prf(pairs, len(gold), len(pred)))
     for gi, pi in pairs:
-        g, p = gold[gi], pred[pi]
-        scores.add_acc("dates_value", g.get("value") == p.get("value"))
-        scores.add_acc("dates_mod", g.get("mod") == p.get("mod"))
+        for name, ok in date_pair_agreement(gold[gi], pred[pi]).items():
+            scores.add_acc(f"dates_{name}", ok)
     for kind in sorted({date_kind(x) for x in [*gold, *pred]}):
         g_k = [x for x in gold if date_kind(x) == kind]
         p_k = [x for x in pred if date_kind(x) == kind]

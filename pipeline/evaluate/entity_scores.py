@@ -22,6 +22,19 @@ def _span_or_none(item: object) -> Span | None:
     return span_of(item) if isinstance(item, dict) else None
 
 
+def entity_pair_agreement(g: Item, p: Item) -> dict[str, bool]:
+    """The accuracies a lenient entity match counts, by name.
+
+    ``title``: a PERSON found with its exact span; ``key``: the gold entity has one.
+    """
+    agreement = {}
+    if g.get("label") == "PERSON" and span_of(g) == span_of(p):
+        agreement["title"] = _span_or_none(g.get("title")) == _span_or_none(p.get("title"))
+    if g.get("key"):
+        agreement["key"] = g.get("key") == p.get("key")
+    return agreement
+
+
 def score_entities(gold: Sequence[Item], pred: Sequence[Item], scores: DocScores) -> None:
     """Entities: strict and lenient PRF, per label; title and key accuracy."""
     gold, pred = drop_optional(gold, pred)
@@ -30,12 +43,9 @@ def score_entities(gold: Sequence[Item], pred: Sequence[Item], scores: DocScores
     scores.add_prf("ents_lenient", pairs_prf(pairs, len(gold), len(pred)))
     matched: dict[int, Item] = {}
     for gi, pi in pairs:
-        g, p = gold[gi], pred[pi]
-        matched[gi] = p
-        if g.get("label") == "PERSON" and span_of(g) == span_of(p):
-            scores.add_acc("ents_title", _span_or_none(g.get("title")) == _span_or_none(p.get("title")))
-        if g.get("key"):
-            scores.add_acc("ents_key", g.get("key") == p.get("key"))
+        matched[gi] = pred[pi]
+        for name, ok in entity_pair_agreement(gold[gi], pred[pi]).items():
+            scores.add_acc(f"ents_{name}", ok)
     for gi, g in enumerate(gold):
         if g.get("label") == "PERSON" and g.get("key"):
             found = matched.get(gi)
