@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.dates.eras import era_alternation, era_first_characters, era_initials
+
 __all__ = [
     "APPOSITION",
     "APPOSITION_DAY",
@@ -38,7 +40,7 @@ NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇○一二�
 # 廿 = 二十 and 卅 = 三十 in Meiji-Taisho text: 明治廿三年, 卅日).
 NUM = r"(?:[0-9０-９]{1,4}|[〇○一二三四五六七八九十百千廿卅]{1,7})"
 NUM4 = r"(?:[0-9０-９]{4}|[〇○一二三四五六七八九]{4})"
-ERA = r"(?:明治|大正|昭和|平成|令和|[㍾㍽㍼㍻㋿])"
+ERA = era_alternation()  # (?:明治|大正|昭和|平成|令和|[㍾㍽㍼㍻㋿]), from the era table
 LP = r"[(（]"
 RP = r"[)）]"
 SP = r"[ \u3000]?"
@@ -58,7 +60,8 @@ PREFILTER = re.compile(r"[年月日紀春夏秋冬臘]|きょう|きのう|あ�
 # lookahead lets the regex engine reject a position with one test instead of trying each
 # alternative there: 20 times faster over real text (bench/bench_dates.py).
 # 來 is the old form (旧字体) of 来 in pre-1947 text, 仝 an old variant of 同 (仝年, 仝月仝日).
-_START = "西明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ0-9０-９〇○一二三四五六七八九十百千廿卅同仝再来來今前本昨去翌こ先年"
+_NUMERAL_START = "0-9０-９〇○一二三四五六七八九十百千廿卅"
+_START = "西" + era_first_characters() + era_initials() + _NUMERAL_START + "同仝再来來今前本昨去翌こ先年"
 # First elements led by a frequent character are spelled out in the lookahead, so that the engine
 # does not try every alternative at each き, あ, 新 or 秋 (twice as slow over the Diet record):
 # the kana day words, 新年度, 舊臘/旧臘/客臘 (last December), 客年, 當年 (old 当年), and a season
@@ -76,7 +79,7 @@ FIRST = re.compile(
         (?=(?:{TILDE}|{DASH}|から){SP}(?:{ERA}{SP})?{NUM}(?:年|月))
   | (?P<sei>西暦)?(?P<era>{ERA}){SP}(?P<era_n>{NUM}|元)
         (?:{LP}(?P<era_gl>{NUM4})年?{RP}年|年)                      # 平成22年, 平成22(2010)年
-  | (?P<abbr>[MTSHRＭＴＳＨＲ])(?P<abbr_n>[0-9０-９]{{1,2}})(?=年)年              # H23年度
+  | (?P<abbr>[{era_initials()}])(?P<abbr_n>[0-9０-９]{{1,2}})(?=年)年              # H23年度
   | (?P<sei2>西暦)?(?P<wg_n>{NUM}){LP}(?P<wg_era>{ERA}|同){SP}(?P<wg_en>{NUM}|元)年?{RP}年
                                                                      # 10(平成22)年, 09(同21)年
   | [同仝](?P<same_n>{NUM}|元)年                                          # 同23年

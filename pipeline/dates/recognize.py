@@ -14,13 +14,12 @@ by the context checks below, and the scan goes on after it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from pipeline import tables
 from pipeline.dates import patterns as P
-from pipeline.dates.eras import Era, era_by_name
+from pipeline.dates.eras import Era, era_by_initial, era_by_name
 from pipeline.dates.numerals import NumberStyle, parse_number
 from pipeline.schema import DateMod, DatePart
 
@@ -205,12 +204,8 @@ def _bad_left_for_number(text: str, start: int) -> bool:
 
 # Words whose last kanji begins a relative date word (日本年金 hides 本年, 共同日程 同日): a
 # relative word right after one of them is part of it; after any other kanji (対前年度比, 多分来年,
-# 以降今月) it is a date. The list and its reason are in data/compounds.json.
-_COMPOUNDS_BEFORE = frozenset(
-    json.loads((Path(__file__).resolve().parent / "data" / "compounds.json").read_text(encoding="utf-8"))[
-        "words"
-    ]
-)
+# 以降今月) it is a date. The list and its reason are in pipeline/data/dates/compounds.json.
+_COMPOUNDS_BEFORE = tables.word_set("dates/compounds.json", "words")
 
 
 def _bad_left_for_word(text: str, start: int) -> bool:
@@ -242,8 +237,6 @@ _SEASON_REL = {
 }  # fmt: skip
 _CENTURY_REL = {"今": 0, "前": -1, "来": 1, "來": 1}
 SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
-# Era initials used in tables and internal documents: H23年度 = 平成23年度.
-_ERA_LETTERS = dict(zip("MTSHRＭＴＳＨＲ", ["明治", "大正", "昭和", "平成", "令和"] * 2, strict=True))
 _MODS = {
     "以来": DateMod.SINCE, "以降": DateMod.ON_OR_AFTER, "以後": DateMod.ON_OR_AFTER,
     "より後": DateMod.AFTER, "より前": DateMod.BEFORE, "以前": DateMod.ON_OR_BEFORE,
@@ -388,7 +381,7 @@ class _Reader:
             if start > 0 and (text[start - 1] in _CODE_CHARS or text[start - 1] in P.NUMERAL_CHARS):
                 return None, m.end()
             num = parse_number(m["abbr_n"])
-            era = era_by_name(_ERA_LETTERS[m["abbr"]])
+            era = era_by_initial(m["abbr"])  # H23年度 = 平成23年度
             if num is None or era is None:
                 return None, m.end()
             cand.era, cand.era_year = era, num[0]

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from pipeline.dates.eras import ERAS, Era, EraCheck, check_era_date
+from pipeline import tables
+from pipeline.dates.eras import Era, EraCheck, check_era_date, eras
 from pipeline.dates.numerals import NumberStyle
 from pipeline.dates.recognize import Candidate
 from pipeline.errors import MESSAGES, Code
@@ -59,9 +58,7 @@ class _Event:
 
 _EVENTS: tuple[_Event, ...] = tuple(
     _Event(dt.date.fromisoformat(e["date"]), tuple(e["cues"]))
-    for e in json.loads((Path(__file__).resolve().parent / "data" / "events.json").read_text(encoding="utf-8"))[
-        "events"
-    ]
+    for e in tables.load_json("dates/events.json")["events"]
 )
 # What may stand between the day and the event's name: 九月十一日の米国における同時多発テロ,
 # 九月十一日に米国で発生した同時多発テロ, 三月十一日に発生した東日本大震災.
@@ -211,7 +208,7 @@ class _Resolver:
         """Gregorian years of era year ``n`` in every era where it is a possible date."""
         return [
             (era.to_western(n), era)
-            for era in ERAS
+            for era in eras()
             if check_era_date(era, n, cand.month, cand.day, fiscal=cand.fiscal) is EraCheck.OK
         ]
 
