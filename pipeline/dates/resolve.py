@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline import tables
+from pipeline.dates.candidate import Candidate
 from pipeline.dates.eras import Era, EraCheck, check_era_date, eras
 from pipeline.dates.numerals import NumberStyle
-from pipeline.dates.recognize import Candidate
 from pipeline.errors import MESSAGES, Code
 from pipeline.schema import DateMention, DateMod, RecordWarning
 
