@@ -10,11 +10,9 @@ from enum import StrEnum
 
 __all__ = ["KANJI_DIGITS", "NumberStyle", "parse_number", "to_kanji_digits", "to_kanji_positional"]
 
-# 〇 and the circle ○ (U+25CB) both serve as zero in digit-by-digit years (二○一○年).
-KANJI_DIGITS: dict[str, int] = {
-    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
+_DIGIT_CHARS = "〇一二三四五六七八九"  # 0-9, indexed by value
+# 〇 and the circle ○ (U+25CB) both serve as zero in digit-by-digit years (二○一○年), and so does 零.
+KANJI_DIGITS: dict[str, int] = {ch: value for value, ch in enumerate(_DIGIT_CHARS)} | {"○": 0, "零": 0}
 _UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -64,6 +62,11 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
         if all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text):
             return int(text), NumberStyle.ARABIC
         return None
+    return _parse_kanji(text)
+
+
+def _parse_kanji(text: str) -> tuple[int, NumberStyle] | None:
+    """二〇一〇 (digit by digit), 二十二 (positional), 廿三 (= 二十三); None for ○○ and other strings."""
     if len(text) > 1 and set(text) == {"○"}:
         return None  # ○○年, 平成○○年: a form's placeholder, not zero
     if "廿" in text or "卅" in text:
@@ -76,9 +79,6 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
         value = _positional(text)
         return (value, NumberStyle.KANJI_POSITIONAL) if value is not None else None
     return None
-
-
-_DIGIT_CHARS = "〇一二三四五六七八九"
 
 
 def to_kanji_digits(value: int) -> str:
