@@ -98,8 +98,8 @@ def extend(
         return None, r.pos  # a day written alone, where a date reading is not clear
     if r.level == "day" and (wd := s.p.weekday.match(s.text, r.pos)) is not None:
         r.pos = wd.end()
-    if r.level in _PART_LEVELS:
-        _part(s, r)
+    if r.level in _PART_LEVELS and (pm := s.p.part.match(s.text, r.pos)) is not None:
+        _part(r, pm)
     return finish(s, r.cand, r.pos, r.level, r.role)
 
 
@@ -299,11 +299,8 @@ def _day_alone_is_count(text: str, cand: Candidate, pos: int) -> bool:
     return cand.day is not None and approximate_count(text, cand.start, cand.day)
 
 
-def _part(s: Scan, r: _Reading) -> None:
+def _part(r: _Reading, pm: re.Match[str]) -> None:
     """A sub-period after the element (初め, 中旬, 末; parts.tsv says what each may follow)."""
-    pm = s.p.part.match(s.text, r.pos)
-    if pm is None:
-        return
     part = _words().parts[pm["part"]]
     if pm["no"] is not None and not part.no:
         return
@@ -341,8 +338,7 @@ def _list_item_mod(s: Scan, cand: Candidate, pos: int) -> int:
 def _after_mention(s: Scan, cand: Candidate, index: int, pos: int, level: Level) -> int:
     """What follows a mention: a mod after its quotation, a range, a mod, a list of years."""
     text = s.text
-    quoted = _mod_after_quotation(s, cand, pos)
-    if quoted is not None:
+    if pos < len(text) and text[pos] in "」』" and (quoted := _mod_after_quotation(s, cand, pos)) is not None:
         return quoted
     conn = s.p.connector.match(text, pos)
     if conn is not None and conn.group() in _RANGE_OPENERS:
@@ -359,7 +355,7 @@ def _after_mention(s: Scan, cand: Candidate, index: int, pos: int, level: Level)
 def _mod_after_quotation(s: Scan, cand: Candidate, pos: int) -> int | None:
     """「昭和64年1月8日」以降: the whole quotation is the date, and the mod follows it."""
     text = s.text
-    if not (pos < len(text) and text[pos] in "」』" and cand.start > 0 and text[cand.start - 1] in "「『"):
+    if not (cand.start > 0 and text[cand.start - 1] in "「『"):
         return None
     mm = s.p.mod.match(text, pos + 1)
     if mm is None or mm.group() in ("来", "來") or _compares(s, mm):

@@ -40,6 +40,7 @@ from pipeline.schema import DatePart
 
 __all__ = ["FORMS", "grammar"]
 
+# What a reader returns for a hit it drops (with the position the scan goes on from).
 _NOT_A_DATE = None
 _DIGITS = "0123456789０１２３４５６７８９〇○一二三四五六七八九"
 # A member of a character class as the forms' ``starts`` write it: a range (0-9) or a character.
@@ -394,7 +395,7 @@ def read_compact_range(s: Scan, m: re.Match[str], cand: Candidate, role: Role) -
     if start_cand is None:
         return _NOT_A_DATE, m.end()
     link_range_end(s, s.add(start_cand), end_cand)
-    return _NOT_A_DATE, after
+    return None, after  # both ends are in s.candidates
 
 
 def _compact_end(s: Scan, m: re.Match[str]) -> tuple[Candidate, int] | None:

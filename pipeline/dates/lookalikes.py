@@ -143,10 +143,13 @@ def follows_set_word(text: str, start: int) -> bool:
 
 
 def numeral_is_lookalike(text: str, start: int) -> bool:
-    """A numeral that is part of a code or a longer number, or a member of a set (see above)."""
+    """A numeral that is part of a code or a longer number, or a member of a set (the two above)."""
     if start == 0:
         return False
-    return follows_code_or_number(text, start) or follows_set_word(text, start)
+    prev = text[start - 1]
+    if prev in NUMERAL_CHARS or prev in _CODE_CHARS:
+        return True
+    return ends_with(_guards().set_before, text, start)
 
 
 def year_is_count(text: str, pos: int, *, era_less: bool) -> bool:

@@ -51,24 +51,17 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
     """The value and writing style of a numeral, or None when it is not a well-formed number.
 
     Accepts ASCII and full-width digits, kanji digit by digit (〇 or ○ as zero), kanji with
-    十/百/千 (and the old 廿 = 二十, 卅 = 三十), and 元 (= 1, only meaningful before 年).
+    十/百/千 (and the old 廿 = 二十, 卅 = 三十), and 元 (= 1, only meaningful before 年). ○○ (a
+    form's placeholder: 平成○○年) is no number.
     """
-    if not text:
+    if not text or (len(text) > 1 and set(text) == {"○"}):
         return None
     if text == "元":
         return 1, NumberStyle.GANNEN
     if text.isdecimal():
         # str.isdecimal/int accept full-width digits; reject other scripts' digits we never expect.
-        if all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text):
-            return int(text), NumberStyle.ARABIC
-        return None
-    return _parse_kanji(text)
-
-
-def _parse_kanji(text: str) -> tuple[int, NumberStyle] | None:
-    """二〇一〇 (digit by digit), 二十二 (positional), 廿三 (= 二十三); None for ○○ and other strings."""
-    if len(text) > 1 and set(text) == {"○"}:
-        return None  # ○○年, 平成○○年: a form's placeholder, not zero
+        arabic = all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text)
+        return (int(text), NumberStyle.ARABIC) if arabic else None
     if "廿" in text or "卅" in text:
         # 廿 (20) and 卅 (30) of Meiji-Taisho text: 廿三 = 二十三, 卅一 = 三十一. The rewritten copy
         # is only read for its value, never for offsets.

@@ -117,9 +117,8 @@ def _from_anchor(ctx: Context, cand: Candidate, anchor: Candidate, val: Value) -
 
 def _format(ctx: Context, cand: Candidate, val: Value) -> str:
     """The value as ANNOTATION.md writes it: 20XX, 199X, FY2011, 2011-SP, 2011-03, 2011-03-11."""
-    century = _century(ctx, cand)
-    if century is not None:
-        return century
+    if cand.century is not None or cand.century_off is not None:
+        return _century(ctx, cand)
     if val.year is None and val.month is None:
         raise Unresolved(Code.W303_UNRESOLVED, "nothing to place on the calendar")
     if cand.decade:
@@ -132,14 +131,13 @@ def _format(ctx: Context, cand: Candidate, val: Value) -> str:
     return _calendar_date(val)
 
 
-def _century(ctx: Context, cand: Candidate) -> str | None:
+def _century(ctx: Context, cand: Candidate) -> str:
     """21世紀 -> 20XX; 今世紀 from the document date."""
     if cand.century is not None:
         return f"{cand.century - 1:02d}XX"
-    if cand.century_off is not None:
-        doc = ctx.document_date("今世紀 with no document date")
-        return f"{doc.year // 100 + cand.century_off:02d}XX"
-    return None
+    assert cand.century_off is not None
+    doc = ctx.document_date("今世紀 with no document date")
+    return f"{doc.year // 100 + cand.century_off:02d}XX"
 
 
 def _calendar_date(val: Value) -> str:
