@@ -1,18 +1,31 @@
-"""Dates: the era table (pipeline/dates/data/eras.json) and 和暦 arithmetic."""
+"""Dates: the era table (pipeline/data/eras.json) and 和暦 arithmetic."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 
 import pytest
 
-from pipeline.dates.eras import DATA, ERAS, EraCheck, check_era_date, era_by_name, era_of, to_wareki
+from pipeline import tables
+from pipeline.dates.eras import (
+    TABLE,
+    EraCheck,
+    check_era_date,
+    era_alternation,
+    era_by_initial,
+    era_by_name,
+    era_names,
+    era_of,
+    eras,
+    to_wareki,
+)
+
+ERAS = eras()
 
 
 def test_dates_era_table_has_sources_and_day_boundaries() -> None:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw = tables.load_json(TABLE)
     assert raw["source"]
     assert all(item["source"] for item in raw["eras"])
     starts = {e.name: e.start.isoformat() for e in ERAS}
@@ -107,3 +120,10 @@ def test_dates_check_era_date(
 )
 def test_dates_to_wareki(day: dt.date, kanji: bool, gannen: bool, expected: str) -> None:
     assert to_wareki(day, kanji=kanji, gannen=gannen) == expected
+
+
+def test_dates_era_names_come_from_the_table() -> None:
+    assert era_names() == {"明治", "大正", "昭和", "平成", "令和"}
+    assert era_alternation() == "(?:明治|大正|昭和|平成|令和|[㍾㍽㍼㍻㋿])"
+    assert [era_by_initial(letter) for letter in "MTSHR"] == list(ERAS)
+    assert [era_by_initial(letter) for letter in "ＭＴＳＨＲ"] == list(ERAS)

@@ -17,8 +17,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline.dates import find_dates
-from pipeline.dates.eras import ERAS, Era, EraCheck, check_era_date, era_of, to_wareki
+from pipeline.dates.eras import Era, EraCheck, check_era_date, era_of, eras, to_wareki
 from pipeline.dates.numerals import NumberStyle, parse_number, to_kanji_digits, to_kanji_positional
+
+ERAS = eras()
 
 FIRST_DAY = ERAS[0].start
 DATE_CHARS = (

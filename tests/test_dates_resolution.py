@@ -12,7 +12,7 @@ from pipeline.errors import Code
 from tests.dates_helpers import check, run
 
 # fmt: off
-DAY_NAMED_EVENTS = [  # a month-day followed by the name of an event that day names (data/events.json)
+DAY_NAMED_EVENTS = [  # a month-day followed by the name of an event that day names (pipeline/data/dates/events.json)
     ("九月十一日テロ以降、国際社会はテロとの闘いを続けている", ["九月十一日=2001-09-11"], "2007-02-20"),
     ("九月十一日に米国で発生した同時多発テロを受けて", ["九月十一日=2001-09-11"], "2003-05-01"),
     ("九月十一日の米国における同時多発テロの後", ["九月十一日=2001-09-11"], "2010-01-20"),

@@ -10,11 +10,9 @@ from enum import StrEnum
 
 __all__ = ["KANJI_DIGITS", "NumberStyle", "parse_number", "to_kanji_digits", "to_kanji_positional"]
 
-# 〇 and the circle ○ (U+25CB) both serve as zero in digit-by-digit years (二○一○年).
-KANJI_DIGITS: dict[str, int] = {
-    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
+_DIGIT_CHARS = "〇一二三四五六七八九"  # 0-9, indexed by value
+# 〇 and the circle ○ (U+25CB) both serve as zero in digit-by-digit years (二○一○年), and so does 零.
+KANJI_DIGITS: dict[str, int] = {ch: value for value, ch in enumerate(_DIGIT_CHARS)} | {"○": 0, "零": 0}
 _UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -53,19 +51,17 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
     """The value and writing style of a numeral, or None when it is not a well-formed number.
 
     Accepts ASCII and full-width digits, kanji digit by digit (〇 or ○ as zero), kanji with
-    十/百/千 (and the old 廿 = 二十, 卅 = 三十), and 元 (= 1, only meaningful before 年).
+    十/百/千 (and the old 廿 = 二十, 卅 = 三十), and 元 (= 1, only meaningful before 年). ○○ (a
+    form's placeholder: 平成○○年) is no number.
     """
-    if not text:
+    if not text or (len(text) > 1 and set(text) == {"○"}):
         return None
     if text == "元":
         return 1, NumberStyle.GANNEN
     if text.isdecimal():
         # str.isdecimal/int accept full-width digits; reject other scripts' digits we never expect.
-        if all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text):
-            return int(text), NumberStyle.ARABIC
-        return None
-    if len(text) > 1 and set(text) == {"○"}:
-        return None  # ○○年, 平成○○年: a form's placeholder, not zero
+        arabic = all("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text)
+        return (int(text), NumberStyle.ARABIC) if arabic else None
     if "廿" in text or "卅" in text:
         # 廿 (20) and 卅 (30) of Meiji-Taisho text: 廿三 = 二十三, 卅一 = 三十一. The rewritten copy
         # is only read for its value, never for offsets.
@@ -76,9 +72,6 @@ def parse_number(text: str) -> tuple[int, NumberStyle] | None:
         value = _positional(text)
         return (value, NumberStyle.KANJI_POSITIONAL) if value is not None else None
     return None
-
-
-_DIGIT_CHARS = "〇一二三四五六七八九"
 
 
 def to_kanji_digits(value: int) -> str:

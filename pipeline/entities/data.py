@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from pipeline import tables
+from pipeline.dates.eras import era_names as table_era_names
 
 __all__ = [
     "GAZETTEERS",
@@ -42,8 +43,6 @@ GAZETTEERS = (
 LEXICON = "lexicon.json"
 RULES = "rules.json"
 VARIANTS = "ruler_variants.json"
-# The dates stage's era table: era names are parts of dates, never names of bodies.
-ERA_TABLE = "../dates/data/eras.json"
 
 
 def _path(name: str) -> str:
@@ -134,7 +133,6 @@ def stored_variants_table() -> dict[str, Any] | None:
     return data
 
 
-@cache
 def era_names() -> frozenset[str]:
-    """The names of the eras of the dates stage's era table (明治 … 令和)."""
-    return frozenset(era["name"] for era in tables.load_json(ERA_TABLE)["eras"])
+    """The era names of the era table (明治 … 令和): parts of dates, never names of bodies."""
+    return table_era_names()
