@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 import pytest
 
+from pipeline import tables
 from pipeline.commitments.lexicon import load_lexicon
 from pipeline.schema import CommitmentType
 
@@ -14,7 +12,7 @@ DATA_FILES = ("triggers.json", "countries.json", "parties.json")
 
 
 def _data(name: str) -> dict:
-    return json.loads(resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8"))
+    return tables.load_json(f"commitments/{name}")
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

@@ -1,19 +1,21 @@
-"""The commitment stage's data: trigger lexicon, countries, titles, actor words (``data/*.json``).
+"""The commitment stage's data: trigger lexicon, countries, titles, actor words.
 
-Every entry in the data files carries a reason or a source; this module only loads them into
-frozen lookups, once per process.
+The tables live in ``pipeline/data/commitments/*.json`` (every entry with a reason or a source)
+and are read through ``pipeline.tables``; this module only indexes them into frozen lookups, once
+per process.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from pipeline import tables
 from pipeline.schema import CommitmentType
+
+DATA = "commitments"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +79,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("pipeline.commitments").joinpath("data", name)
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = tables.load_json(f"{DATA}/{name}")
     return data
 
 
