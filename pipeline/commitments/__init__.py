@@ -101,20 +101,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.commitments.context import (
-    HOLDING_LEMMAS,
-    NOT_A_PARTY,
-    Discourse,
-    Occasion,
-    VenueMention,
-    find_venues,
-    is_heading,
-)
-from pipeline.commitments.lexicon import Lexicon, load_lexicon
-from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, unique
+from pipeline.commitments.lexicon import Lexicon, load_lexicon, load_words
+from pipeline.commitments.occasions import Discourse, Occasion, VenueMention
+from pipeline.commitments.parties import SELF_CODE, PartyResolver, country_codes, mask_places, unique
 from pipeline.commitments.speaker import Speaker, find_speaker, stage_turns
 from pipeline.commitments.syntax import SentenceView, sentence_views
 from pipeline.commitments.triggers import REQUEST_VERBS, TriggerMatch, find_triggers
+from pipeline.commitments.venues import find_venues, is_heading
 from pipeline.parse import ParsedDoc
 from pipeline.schema import (
     Actor,
@@ -376,7 +369,7 @@ def _in_content(view: SentenceView, v: VenueMention, triggers: Sequence[TriggerM
     if v.bunsetu < 0 or v.occasion.kind == "visit":
         return False  # 今回の訪問を通じて、…で一致: the trip frames the whole report
     head = view.bunsetu[v.bunsetu].head
-    if head >= 0 and {view.tokens[i].lemma for i in view.token_range(head)} & HOLDING_LEMMAS:
+    if head >= 0 and {view.tokens[i].lemma for i in view.token_range(head)} & load_words().holding_lemmas:
         return False  # …三者会談を開催し、…で一致: a meeting held is reported, whatever GiNZA attached
     for t in triggers:
         if t.content < 0 or t.content == v.bunsetu:
@@ -1061,7 +1054,7 @@ def _requester(view: SentenceView, match: TriggerMatch, occ: Occasion | None, ct
         codes = tuple(c for c in country_codes(source.group(1), lex) if c != SELF_CODE)
         if codes:
             return codes
-    plain = NOT_A_PARTY.sub(lambda m: "＿" * len(m.group()), before)
+    plain = mask_places(before)
     return tuple(c for c in country_codes(plain, lex) if c != SELF_CODE)
 
 
