@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.commitments import _contains
+from pipeline.commitments.dating import contains
 from pipeline.commitments.parties import PartyResolver, country_codes
 from pipeline.commitments.speaker import find_speaker, stage_turns
 from tests.commitments_helpers import entity
@@ -135,7 +135,7 @@ def test_commitments_speaker_absent_in_prose() -> None:
 
 @pytest.mark.parametrize(("period", "day", "expected"), CONTAINS_TESTS)
 def test_commitments_period_contains(period: str, day: str, expected: bool) -> None:
-    assert _contains(period, day) is expected
+    assert contains(period, day) is expected
 
 
 # (stage direction line, name, role, government)
