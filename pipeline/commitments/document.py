@@ -4,7 +4,8 @@ A Diet record hands the floor from speaker to speaker (speaker.py); a heading wi
 starts a new topic; an answer's restated question (…についてお尋ねがありました) holds no act and
 moves to a new topic; a statement's ○ items are read as its agreements (lists.py). Every other
 sentence is read for its occasions (venues.py) and triggers (triggers.py), and each trigger's
-act is assembled as a ``Frame``, step by step, in ``_commitments_of``.
+act is assembled as a ``Frame``, step by step, in ``_commitments_of``. ``read`` also says which
+rule dropped each trigger that yields no record (tools/commitments_dev.py --diff shows it).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from pipeline.commitments import actors, clauses, dating, records, setting, vetoes
-from pipeline.commitments.frame import ONE_SIDED, DocContext
+from pipeline.commitments.frame import ONE_SIDED, DocContext, Vetoed
 from pipeline.commitments.lexicon import alternation, load_lexicon, load_words
 from pipeline.commitments.lists import introduced_list, is_list_item, listed_items
 from pipeline.commitments.occasions import Discourse, VenueMention
@@ -53,6 +54,27 @@ def find_commitments(
     Offsets are code points into ``text``; every span satisfies ``text[start:end] == surface``.
     Nothing is raised for odd input: a sentence without a usable parse yields nothing.
     """
+    return read(text, parsed, sentences=sentences, dates=dates, entities=entities, meta=meta).commitments
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the stage made of a document: its commitments, and the triggers the vetoes dropped."""
+
+    commitments: tuple[Commitment, ...]
+    vetoed: tuple[Vetoed, ...]
+
+
+def read(
+    text: str,
+    parsed: ParsedDoc,
+    *,
+    sentences: Sequence[Sentence] = (),
+    dates: Sequence[DateMention] = (),
+    entities: Sequence[Entity] = (),
+    meta: Mapping[str, Any] | None = None,
+) -> Reading:
+    """``find_commitments`` with the reason for every trigger that yields no record (see ``vetoes``)."""
     lex = load_lexicon()
     ctx = DocContext(
         text=text,
@@ -71,7 +93,8 @@ def find_commitments(
             _hand_over(ctx, later_turns.pop(0))
             continue
         out.extend(_read_sentence(view, ctx))
-    return tuple(records.with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
+    found = tuple(records.with_id(c, k) for k, c in enumerate(sorted(out, key=lambda c: (c.trigger.start, c.start))))
+    return Reading(commitments=found, vetoed=tuple(ctx.vetoed))
 
 
 def _doc_date(meta: Mapping[str, Any] | None) -> str | None:
@@ -145,11 +168,13 @@ def _triggers(view: SentenceView, ctx: DocContext, asked_until: int | None) -> t
     First-person pledges count for government speakers, and in documents that are not minutes.
     """
     first_person = ctx.speaker.government if ctx.speaker is not None else True
-    triggers = vetoes.acts_of(view, find_triggers(view, ctx.lex, first_person=first_person))
+    triggers, dropped = vetoes.acts_of(view, find_triggers(view, ctx.lex, first_person=first_person))
     if asked_until is not None:
         # …を国際社会が一体となり求めることの重要性についてお尋ねがありました: the question
         # restated, no act of a party; an answer may follow in the same sentence (…ましたが、…)
+        dropped.extend((t, "restated_question") for t in triggers if view.tokens[t.first].start < asked_until)
         triggers = [t for t in triggers if view.tokens[t.first].start >= asked_until]
+    ctx.vetoed.extend(Vetoed(trigger=records.trigger_of(view, t), rule=rule) for t, rule in dropped)
     return tuple(triggers)
 
 
@@ -171,13 +196,17 @@ def _commitments_of(
     frame = clauses.locate(view, match, triggers)  # its clause, spine and mention
     frame = setting.with_venues(frame, venues, ctx)  # its meetings, the occasion being reported
     frame = actors.with_actor_phrase(frame, ctx)  # the actor its clause writes
-    if vetoes.frame_veto(frame, ctx) is not None:
+    rule = vetoes.frame_veto(frame, ctx)
+    if rule is not None:
+        ctx.vetoed.append(Vetoed(trigger=records.trigger_of(view, match), rule=rule))
         return []
     frame = setting.with_occasions(frame, venues, ctx)  # the occasions it is recorded under
     frame = dating.with_dates(frame, ctx)  # one (occasion, date of its clause) per record
     out = []
     for occ, own in frame.acts:
-        if vetoes.act_veto(frame, occ, ctx) is not None:
+        rule = vetoes.act_veto(frame, occ, ctx)
+        if rule is not None:
+            ctx.vetoed.append(Vetoed(trigger=records.trigger_of(view, match), rule=rule))
             continue
         actor = actors.act_actor(frame, occ, ctx)
         date = dating.act_date(frame, occ, own, ctx)

@@ -9,7 +9,7 @@ what a step decided can be read off the record it returns.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.commitments.lexicon import Lexicon
 from pipeline.commitments.occasions import Discourse, Occasion, VenueMention
@@ -17,12 +17,20 @@ from pipeline.commitments.parties import PartyResolver
 from pipeline.commitments.speaker import Speaker
 from pipeline.commitments.syntax import SentenceView
 from pipeline.commitments.triggers import TriggerMatch
-from pipeline.schema import CommitmentType, DateMention, Entity, Mention
+from pipeline.schema import CommitmentType, DateMention, Entity, Mention, Trigger
 
 # acts of one side: what it asks, undertakes or intends
 ONE_SIDED = frozenset({CommitmentType.REQUEST, CommitmentType.PLEDGE, CommitmentType.INTENT})
 # acts with two parties at least
 JOINT_TYPES = frozenset({CommitmentType.AGREEMENT, CommitmentType.CONFIRMATION, CommitmentType.REAFFIRMATION})
+
+
+@dataclass(frozen=True, slots=True)
+class Vetoed:
+    """A trigger of which no record was made, and the rule that dropped it (a vetoes.py name)."""
+
+    trigger: Trigger
+    rule: str
 
 
 @dataclass
@@ -46,6 +54,8 @@ class DocContext:
     partner: tuple[str, ...] = ()
     # the statement whose ○ items follow (…以下のようなものを含む…), while they follow
     list_occasion: Occasion | None = None
+    # the triggers dropped so far, with the rule that dropped each
+    vetoed: list[Vetoed] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from pipeline.commitments.clauses import content_span
 from pipeline.commitments.frame import Frame
+from pipeline.commitments.syntax import SentenceView
+from pipeline.commitments.triggers import TriggerMatch
 from pipeline.schema import Actor, Commitment, CommitmentDate, Trigger, Venue
 
 
@@ -21,7 +23,8 @@ def record(frame: Frame, actor: Actor, date: CommitmentDate | None, venue: Venue
     """
     view, match = frame.view, frame.match
     text = view.text
-    t_start, t_end = view.tokens[match.first].start, view.tokens[match.last].end
+    trigger = trigger_of(view, match)
+    t_start, t_end = trigger.start, trigger.end
     actor_b = frame.phrase.bunsetu
     content = content_span(view, match, actor_b)
     start = min(x for x in (t_start, content.start if content else t_start) if x is not None)
@@ -39,7 +42,7 @@ def record(frame: Frame, actor: Actor, date: CommitmentDate | None, venue: Venue
         start=start,
         end=end,
         surface=text[start:end],
-        trigger=Trigger(start=t_start, end=t_end, surface=text[t_start:t_end], lemma=match.lemma),
+        trigger=trigger,
         type=match.type,
         actor=actor,
         date=date,
@@ -48,6 +51,12 @@ def record(frame: Frame, actor: Actor, date: CommitmentDate | None, venue: Venue
         polarity="negative" if match.negative else "positive",
         content=None if match.negative else content,
     )
+
+
+def trigger_of(view: SentenceView, match: TriggerMatch) -> Trigger:
+    """The trigger's span and lemma."""
+    start, end = view.tokens[match.first].start, view.tokens[match.last].end
+    return Trigger(start=start, end=end, surface=view.text[start:end], lemma=match.lemma)
 
 
 def with_id(c: Commitment, k: int) -> Commitment:

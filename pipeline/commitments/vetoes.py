@@ -61,12 +61,24 @@ TriggerVeto = Callable[[SentenceView, TriggerMatch, Sequence[TriggerMatch]], boo
 TRIGGER_VETOES: tuple[TriggerVeto, ...] = (content_of_another, example_of_joint_act)
 
 
-def acts_of(view: SentenceView, triggers: Sequence[TriggerMatch]) -> list[TriggerMatch]:
-    """The triggers no trigger veto applies to; each veto reads the triggers the previous ones kept."""
+def acts_of(
+    view: SentenceView, triggers: Sequence[TriggerMatch]
+) -> tuple[list[TriggerMatch], list[tuple[TriggerMatch, str]]]:
+    """The triggers no trigger veto applies to, and the others with their veto's name.
+
+    Each veto reads the triggers the previous ones kept.
+    """
     kept = list(triggers)
+    dropped: list[tuple[TriggerMatch, str]] = []
     for veto in TRIGGER_VETOES:
-        kept = [t for t in kept if not veto(view, t, kept)]
-    return kept
+        still = []
+        for t in kept:
+            if veto(view, t, kept):
+                dropped.append((t, veto.__name__))
+            else:
+                still.append(t)
+        kept = still
+    return kept, dropped
 
 
 # --- frame vetoes: (frame, document) -> vetoed
