@@ -5,7 +5,7 @@ An actor phrase is a party phrase ending in は/が/から(は)/も/として(�
 with で only a pair or a between-phrase (日米で, 日米の閣僚間で). Without one the actor is inferred:
 requests, pledges and intents are the author's side's (Japan: the documents are Japanese
 government texts and Diet minutes), joint acts the parties of their occasion. The rules are in
-README.md (Decisions: actors).
+README.md (Decisions, actors.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from pipeline.commitments.clauses import WINDOW, embedded, in_contrastive, in_relative, inside_report, phrase_extent
-from pipeline.commitments.clauses import request_document as document_of_request
+from pipeline.commitments.clauses import (
+    WINDOW,
+    embedded,
+    in_contrastive,
+    in_relative,
+    inside_report,
+    phrase_extent,
+    request_document,
+)
 from pipeline.commitments.frame import JOINT_TYPES, ONE_SIDED, ActorPhrase, DocContext, Frame
 from pipeline.commitments.lexicon import Lexicon, alternation, load_lexicon, load_words
 from pipeline.commitments.occasions import Occasion, VenueMention
@@ -52,7 +59,7 @@ def with_actor_phrase(frame: Frame, ctx: DocContext) -> Frame:
         # the speaker's own pledge binds the speaker's side only (日中でともに努力していきます,
         # ロシアとは…進めていきます, 米国ともしっかり連携をしつつ…進めてまいります: JP)
         phrase = replace(phrase, members=(SELF_CODE,), entities=(), explicit=False)
-    return replace(frame, phrase=phrase)
+    return frame._replace(phrase=phrase)
 
 
 def context_parties(frame: Frame, ctx: DocContext) -> tuple[str, ...]:
@@ -288,7 +295,7 @@ def requester(view: SentenceView, match: TriggerMatch, occ: Occasion | None, lex
     国連総会の緊急特別会合 → UN); a received request (…要請を受け) is the party marked by から
     (米国からの要請), else the foreign party the sentence names before it (韓国隊の…譲渡要請 → KR).
     """
-    document = document_of_request(view, match)
+    document = request_document(view, match)
     if document >= 0:
         if occ is not None and any(c != SELF_CODE for c in occ.parties):
             return occ.parties

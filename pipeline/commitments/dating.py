@@ -2,7 +2,7 @@
 
 Dates are never guessed: an occasion's date is a date written next to its venue or opening its
 clause; a trip's is the common month of the range it lasted; an act's is a time adjunct of its
-own clause, else its occasion's. The rules are in README.md (Decisions: dating).
+own clause, else its occasion's. The rules are in README.md (Decisions, dating.py).
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def with_dates(frame: Frame, ctx: DocContext) -> Frame:
     each (…05(同17)年および07(同19)年の「2+2」共同発表で…).
     """
     if frame.speech_act:
-        return replace(frame, acts=((None, None),))
+        return frame._replace(acts=((None, None),))
     occasions = frame.occasions
     own = [] if len(occasions) > 1 or frame.match.kind == "first_person" else own_dates(frame, ctx)
     acts: list[Act]
@@ -144,7 +144,7 @@ def with_dates(frame: Frame, ctx: DocContext) -> Frame:
         acts = [(occasions[0], d) for d in own]
     else:
         acts = [(occ, own[-1] if own else None) for occ in occasions]
-    return replace(frame, acts=tuple(acts))
+    return frame._replace(acts=tuple(acts))
 
 
 def own_dates(frame: Frame, ctx: DocContext) -> list[DateMention]:

@@ -5,7 +5,7 @@ earlier sentence does (``1 「2+2」会合(11(平成23)年6月21日)`` … ``こ
 おいては…``). An ``Occasion`` is one such meeting, visit or statement with its date and parties;
 ``Discourse`` keeps the section's occasion and the one being reported, sentence after sentence;
 ``complete`` fills what a mention leaves out (anaphora, parties, date) from it. The rules are in
-README.md (Decisions: occasions).
+README.md (Decisions, occasions.py).
 """
 
 from __future__ import annotations

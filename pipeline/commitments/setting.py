@@ -4,14 +4,13 @@ A venue belongs to a trigger when it sits in its clause (not in another clause G
 or opens its content (…首脳会談で…ことで一致: GiNZA often hangs it there). Without one, the act
 inherits the occasion being reported, unless it is the speech itself (a first-person pledge, a
 request made now) or a recalled act; several coordinated occasions give one record each. The
-rules are in README.md (Decisions: setting).
+rules are in README.md (Decisions, setting.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from pipeline.commitments.clauses import clause_region, coordinated, evaluated_act, request_document, within
@@ -57,7 +56,7 @@ def with_venues(frame: Frame, venues: Sequence[VenueMention], ctx: DocContext) -
     if trip and not any(v.bunsetu in clause for v in trip):
         own = [*own, trip[-1]]
     reported = earlier[-1] if earlier else ctx.state.current
-    return replace(frame, venues=tuple(own), reported=reported)
+    return frame._replace(venues=tuple(own), reported=reported)
 
 
 def with_occasions(frame: Frame, venues: Sequence[VenueMention], ctx: DocContext) -> Frame:
@@ -66,7 +65,7 @@ def with_occasions(frame: Frame, venues: Sequence[VenueMention], ctx: DocContext
     # being reported; its date is the speech's
     speech_act = frame.one_sided and made_in_text(frame.view, frame.match)
     occasions = (None,) if speech_act else _occasions(frame, venues, ctx)
-    return replace(frame, speech_act=speech_act, occasions=occasions)
+    return frame._replace(speech_act=speech_act, occasions=occasions)
 
 
 def _occasions(frame: Frame, venues: Sequence[VenueMention], ctx: DocContext) -> tuple[Occasion | None, ...]:

@@ -3,7 +3,7 @@
 A venue is a meeting or statement noun (``parties.json`` venue_nouns) with the name glued to its
 left (日米首脳会談, 「2+2」共同発表), linked to an EVENT or DOCUMENT entity when one overlaps. A
 mention is *reported* (the occasion later sentences inherit) or only recalled, a reference point
-or a meeting still to come. The rules are in README.md (Decisions: occasions).
+or a meeting still to come. The rules are in README.md (Decisions, venues.py).
 """
 
 from __future__ import annotations
