@@ -1,6 +1,6 @@
 """Plenary answers and policy statements: frames in mid-sentence, coordination, speakers, non-acts.
 
-The rules (tests/fixtures/gold/README.md, pipeline/commitments docstrings): a continued
+The rules (tests/fixtures/gold/README.md, pipeline/commitments/README.md, Decisions): a continued
 〜していく考えであり、 is a pledge (〜求めていく考え a request), a predicate coordinated with a
 first-person frame by …とともに、/ …つつ、/ 連用中止 is its own record at any depth GiNZA hangs it,
 a concessive clause (…ところですが、) is no sentence end, a stage direction hands the floor over,

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 import pytest
 
-from pipeline.commitments.lexicon import load_lexicon
+from pipeline import tables
+from pipeline.commitments.lexicon import WORD_TABLES, load_lexicon, load_words
 from pipeline.schema import CommitmentType
 
 DATA_FILES = ("triggers.json", "countries.json", "parties.json")
+WORD_FILES = tuple(f"{name}.json" for name in WORD_TABLES)
 
 
 def _data(name: str) -> dict:
-    return json.loads(resources.files("pipeline.commitments").joinpath("data", name).read_text(encoding="utf-8"))
+    return tables.load_json(f"commitments/{name}")
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -55,3 +54,23 @@ def test_commitments_country_codes_are_iso_shaped() -> None:
 def test_commitments_lexicon_loads_once() -> None:
     assert load_lexicon() is load_lexicon()
     assert load_lexicon().predicates["一致"].type is CommitmentType.AGREEMENT
+
+
+@pytest.mark.parametrize("name", WORD_FILES)
+def test_commitments_word_tables_have_source_and_reasons(name: str) -> None:
+    data = _data(name)
+    assert data.get("source")
+    assert data.get("description")
+    for key, section in data.items():
+        if isinstance(section, dict):
+            assert section.get("reason"), key
+            assert section.get("words"), key
+            assert len(set(section["words"])) == len(section["words"]), key
+
+
+def test_commitments_words_load_once() -> None:
+    words = load_words()
+    assert words is load_words()
+    assert "こと" in words.conjunctive_nouns
+    # the first head noun a surface ends with wins: the specific one comes first
+    assert words.head_nouns.index("首脳会談") < words.head_nouns.index("会談")

@@ -1,6 +1,6 @@
 """Trip reports, organizations as parties, and acts recalled in noun phrases.
 
-The rules (tests/fixtures/gold/README.md, pipeline/commitments/context.py): a trip dated by a
+The rules (tests/fixtures/gold/README.md, pipeline/commitments/README.md, Decisions): a trip dated by a
 range within one month dates the meetings held on it, also a conference its sentence says was
 attended and mentioned again later; a trip named again (次に、…の訪問の成果ですが) is the one being
 reported; a partner named in the clause who is no party of the reported meeting met the speaker

@@ -4,6 +4,7 @@
 
 Default (end to end): dates and entities come from the pipeline's own stages. ``--oracle``: they
 come from the gold fixture (ids kept), which measures the commitments stage in isolation.
+``--diff`` lists every mismatch; a missed trigger a veto dropped names its rule (vetoes.py).
 GiNZA parses are read from the parse cache (one model load on a miss).
 """
 
@@ -19,7 +20,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.commitments import find_commitments  # noqa: E402
+from pipeline.commitments.document import read  # noqa: E402
+from pipeline.commitments.frame import Vetoed  # noqa: E402
 from pipeline.config import Config  # noqa: E402
 from pipeline.dates import find_dates  # noqa: E402
 from pipeline.documents import Document, document_date, read_documents  # noqa: E402
@@ -60,7 +62,7 @@ def gold_entities(items: list[dict]) -> list[Entity]:
     return out
 
 
-def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
+def diff(gold: dict, pred: list[dict], text: str, pents: dict, vetoed: tuple[Vetoed, ...] = ()) -> None:
     from pipeline.evaluate import match_lenient
     from pipeline.evaluate import trigger_span as tspan
 
@@ -94,7 +96,10 @@ def diff(gold: dict, pred: list[dict], text: str, pents: dict) -> None:
         if gi not in matched_g:
             t = g["trigger"]
             before = text[max(0, t["start"] - 40) : t["end"]]
-            print(f"   - MISSED {g['type']} {t['surface']!r} @{t['start']} ...{before}")
+            # the rule (pipeline/commitments/vetoes.py) that dropped a trigger found there
+            why = [v.rule for v in vetoed if v.trigger.start < t["end"] and t["start"] < v.trigger.end]
+            note = f" (vetoed: {why[0]})" if why else ""
+            print(f"   - MISSED {g['type']} {t['surface']!r} @{t['start']} ...{before}{note}")
     for pi, p in enumerate(pred):
         if pi not in matched_p:
             t = p["trigger"]
@@ -128,7 +133,8 @@ def main() -> None:
         else:
             dates = list(find_dates(doc.text, document_date=document_date(doc), sentences=sentences).dates)
             entities = list(find_entities(doc.text, p, sentences=sentences))
-        found = find_commitments(doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta)
+        reading = read(doc.text, p, sentences=sentences, dates=dates, entities=entities, meta=doc.meta)
+        found = reading.commitments
         pred = [_plain(c) for c in found]
         if args.show or gold is None:
             print("=====", doc.doc_id, len(found))
@@ -148,7 +154,7 @@ def main() -> None:
             score_commitments(gold["commitments"], pred, scores, {str(e["id"]): e for e in gold["entities"]}, ents_p)
             total.merge(scores)
             if args.diff:
-                diff(gold, pred, doc.text, ents_p)
+                diff(gold, pred, doc.text, ents_p, reading.vetoed)
             d = scores.to_dict()
             print(
                 doc.doc_id,

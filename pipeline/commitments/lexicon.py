@@ -1,19 +1,27 @@
-"""The commitment stage's data: trigger lexicon, countries, titles, actor words (``data/*.json``).
+"""The commitment stage's data, as typed lookups: ``Lexicon`` and ``Words``.
 
-Every entry in the data files carries a reason or a source; this module only loads them into
-frozen lookups, once per process.
+The tables live in ``pipeline/data/commitments/*.json`` (every entry with a reason or a source)
+and are read through ``pipeline.tables``; this module only indexes them into frozen records, once
+per process. ``Lexicon`` holds the trigger lexicon, countries, titles and actor words
+(``triggers.json``, ``countries.json``, ``parties.json``); ``Words`` the word classes the rules
+read about clauses, actors, occasions, dates, the document loop and speakers (one table per
+module family: ``clauses.json``, ``actors.json``, ...).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from pipeline import tables
 from pipeline.schema import CommitmentType
+
+DATA = "commitments"
+# the tables of ``Words``, one per module family (pipeline/data/commitments/<name>.json)
+WORD_TABLES = ("clauses", "actors", "occasions", "dating", "document", "speakers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +85,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("pipeline.commitments").joinpath("data", name)
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = tables.load_json(f"{DATA}/{name}")
     return data
 
 
@@ -153,3 +160,77 @@ def load_lexicon() -> Lexicon:
         country_re=country_re,
         abbreviation_re=abbreviation_re,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word classes of the stage's rules besides the trigger lexicon.
+
+    Each field is the table entry of the same name (its reason is in the data file). Sets are
+    for membership, tuples keep the file's order (first match wins, or an alternation).
+    """
+
+    # clauses.json: relative clauses, contrast, coordination
+    conjunctive_nouns: frozenset[str]
+    content_nouns: frozenset[str]
+    venue_clause_nouns: frozenset[str]
+    contrastive_endings: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    document_nouns: tuple[str, ...]
+    # actors.json: actor phrases
+    actor_particles: frozenset[str]
+    between_particles: frozenset[str]
+    party_heads: tuple[str, ...]
+    non_party_agents: tuple[str, ...]
+    trailing_particles: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    forces_in_japan: tuple[str, ...]
+    # occasions.json: meetings, statements, visits
+    head_nouns: tuple[str, ...]
+    holding_lemmas: frozenset[str]
+    topic_particles: frozenset[str]
+    venue_continuations: tuple[str, ...]
+    reference_after: tuple[str, ...]
+    held_verbs: tuple[str, ...]
+    future_before: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    anaphor_endings: tuple[str, ...]
+    earlier_markers: tuple[str, ...]
+    reference_verbs: frozenset[str]
+    visit_verbs: tuple[str, ...]
+    venue_particles: frozenset[str]
+    speech_act_tails: tuple[str, ...]
+    # dating.json: what makes a date no date of an act or an occasion
+    not_act_date_after: tuple[str, ...]
+    not_occasion_date_after: tuple[str, ...]
+    polite_copulas: tuple[str, ...]
+    # document.json: lists and questions
+    list_markers: tuple[str, ...]
+    list_intro_nouns: tuple[str, ...]
+    not_listed: frozenset[str]
+    question_markers: tuple[str, ...]
+    question_nouns: tuple[str, ...]
+    question_verbs: tuple[str, ...]
+    # speakers.json: Diet speakers
+    government_roles: tuple[str, ...]
+    member_roles: tuple[str, ...]
+    stage_roles: tuple[str, ...]
+
+
+@cache
+def load_words() -> Words:
+    """Every word class of ``WORD_TABLES`` (cached for the process); a missing or unknown class fails."""
+    found: dict[str, tuple[str, ...]] = {}
+    for table in WORD_TABLES:
+        name = f"{DATA}/{table}.json"
+        for key, entry in tables.load_json(name).items():
+            if isinstance(entry, dict) and "words" in entry:
+                found[key] = tables.words(name, key)
+    sets = {f.name for f in fields(Words) if str(f.type).startswith("frozenset")}
+    typed: dict[str, Any] = {key: frozenset(value) if key in sets else value for key, value in found.items()}
+    return Words(**typed)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, in the given order (``a|b|c``)."""
+    return "|".join(re.escape(w) for w in words)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from pipeline.commitments.lexicon import Lexicon, load_lexicon
+from pipeline.commitments.lexicon import Lexicon, alternation, load_lexicon, load_words
 from pipeline.schema import Entity, EntityLabel
 
 KATAKANA_NAME = re.compile(r"^[ァ-ヶー・･=＝]+$")
@@ -59,6 +60,38 @@ def country_codes(surface: str, lex: Lexicon | None = None) -> tuple[str, ...]:
     for m in re.finditer(r"日・", surface):
         found.append((m.start(), "JP"))
     return unique(code for _, code in sorted(found))
+
+
+def pure_countries(content: str, lex: Lexicon | None = None) -> bool:
+    """Whether ``content`` names countries only (日米, 米国・豪州, 両国 aside): a pair or a group of parties."""
+    lex = lex or load_lexicon()
+    stripped = lex.country_re.sub("", content)
+    stripped = lex.abbreviation_re.sub("", stripped)
+    return not stripped.strip("・、両")
+
+
+def mask_places(text: str) -> str:
+    """``text`` with the countries it names as places or topics masked (ソマリア沖, 南スーダン情勢, 在日米軍)."""
+    return _not_a_party().sub(lambda m: "＿" * len(m.group()), text)
+
+
+@cache
+def _not_a_party() -> re.Pattern[str]:
+    words = load_words()
+    suffixes, forces = alternation(words.place_suffixes), alternation(words.forces_in_japan)
+    return re.compile(rf"[ァ-ヶー一-龥]{{2,8}}(?:{suffixes})|{forces}")
+
+
+@cache
+def party_head() -> re.Pattern[str]:
+    """The head of an actor phrase: who can commit (a side, a government, an office, a person)."""
+    return re.compile(rf"(?:{alternation(load_words().party_heads)})$")
+
+
+@cache
+def trailing_particles() -> re.Pattern[str]:
+    """Punctuation and particles closing a phrase (デンマーク側とは → デンマーク側)."""
+    return re.compile(rf"(?:[、，\s]|{alternation(load_words().trailing_particles)})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +189,29 @@ class PartyResolver:
         """Members, entity ids and whether anything in ``surface`` named a party.
 
         ``surface`` starts at document offset ``start``; ``context`` is the parties of the
-        occasion being reported (for 両首脳, 先方, unprefixed foreign titles).
+        occasion being reported (for 両首脳, 先方, unprefixed foreign titles). Members come in
+        the order the phrase names them: entities, then titles, then country names and
+        organizations; collective, self and other-side words add theirs.
         """
+        foreign = _foreign(context)
+        members, ids, covered = self._entity_members(surface, start, foreign)
+        members.extend(self._title_members(surface, covered, foreign))
+        rest = _mask(surface, covered)
+        members.extend(self._name_members(rest))
+        named = bool(members)
+        if self._word_members(rest, context, foreign, members):
+            named = True
+        del speaker  # the speaker of Diet minutes is Japanese: self words already give JP
+        return unique(c for _, c in sorted(members, key=lambda x: x[0])), unique(ids), named
+
+    def _entity_members(
+        self, surface: str, start: int, foreign: str | None
+    ) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
+        """(offset, code) of the entities inside ``surface``, their ids, and the spans they cover."""
         members: list[tuple[int, str]] = []
         ids: list[str] = []
-        foreign = _foreign(context)
-        end = start + len(surface)
         covered: list[tuple[int, int]] = []
+        end = start + len(surface)
         for ent in self.entities:
             if not (start <= ent.start and ent.end <= end):
                 continue
@@ -177,16 +226,28 @@ class PartyResolver:
                     covered.append((ent.start - start, ent.end - start + len(title)))
                 ids.append(ent.id)
             elif ent.label in (EntityLabel.LOCATION, EntityLabel.ORG):
-                codes = list(country_codes(ent.surface, self.lex))
-                if ent.canonical and re.fullmatch(r"[A-Z]{2}", ent.canonical):
-                    codes = [ent.canonical, *codes]
-                org = self.lex.organizations.get(ent.surface)
-                if not codes and org:
-                    codes = [org]
+                codes = self._place_codes(ent)
                 if codes:
-                    members.extend((ent.start - start + k, c) for k, c in enumerate(unique(codes)))
+                    members.extend((ent.start - start + k, c) for k, c in enumerate(codes))
                     covered.append((ent.start - start, ent.end - start))
                     ids.append(ent.id)
+        return members, ids, covered
+
+    def _place_codes(self, ent: Entity) -> tuple[str, ...]:
+        """The codes a place or organization entity stands for (its code, its countries, 政府 → JP)."""
+        codes = list(country_codes(ent.surface, self.lex))
+        if ent.canonical and re.fullmatch(r"[A-Z]{2}", ent.canonical):
+            codes = [ent.canonical, *codes]
+        org = self.lex.organizations.get(ent.surface)
+        if not codes and org:
+            codes = [org]
+        return unique(codes)
+
+    def _title_members(
+        self, surface: str, covered: list[tuple[int, int]], foreign: str | None
+    ) -> list[tuple[int, str]]:
+        """People named by a title outside the entities (パネッタ米国防長官); their spans join ``covered``."""
+        members: list[tuple[int, str]] = []
         for m in self.title_re.finditer(surface):
             if any(a <= m.start() < b for a, b in covered):
                 continue
@@ -198,16 +259,24 @@ class PartyResolver:
             if code:
                 members.append((m.start(), code))
                 covered.append(m.span())
-        rest = _mask(surface, covered)
-        for code in country_codes(rest, self.lex):
-            members.append((rest.find(_code_anchor(rest, code, self.lex)), code))
+        return members
+
+    def _name_members(self, rest: str) -> list[tuple[int, str]]:
+        """Country names, abbreviation runs and organizations written in what is left of the phrase."""
+        members = [(rest.find(_code_anchor(rest, code, self.lex)), code) for code in country_codes(rest, self.lex)]
         for org, code in self.lex.organizations.items():
             pos = rest.find(org)
             # 政府 alone is Japan's government; 暫定連邦政府 is someone else's
             glued = pos > 0 and re.match(r"[一-龥ァ-ヶー]", rest[pos - 1]) and rest[pos - 1] not in "米日"
             if pos >= 0 and not glued and not any(org in n and n != org and n in rest for n in self.lex.organizations):
                 members.append((pos, code))
-        named = bool(members)
+        return members
+
+    def _word_members(
+        self, rest: str, context: Sequence[str], foreign: str | None, members: list[tuple[int, str]]
+    ) -> bool:
+        """Collective, self and other-side words: add their parties to ``members``; whether any was written."""
+        named = False
         words = re.sub(r"[(（].*?[)）]", "", rest)
         if any(w in words for w in self.lex.collective):
             # 両首脳: every party of the context; Ｇ７首脳, 日米両首脳: the parties already named
@@ -220,12 +289,7 @@ class PartyResolver:
         if any(w in words for w in self.lex.other_side) and foreign:
             members.append((0, foreign))
             named = True
-        del speaker  # the speaker of Diet minutes is Japanese: self words already give JP
-        return unique(c for _, c in sorted(members, key=lambda x: x[0])), unique(ids), named
-
-
-def _first(codes: Sequence[str]) -> str | None:
-    return codes[0] if codes else None
+        return named
 
 
 def _foreign(context: Sequence[str]) -> str | None:

@@ -14,40 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.commitments.lexicon import load_words
+
 # ○国務大臣（岸田文雄君）, ○内閣総理大臣（菅義偉君）, ○浜田国務大臣, ○赤嶺委員, ○志位和夫君
 SPEAKER_LINE = re.compile(
     r"^\s*○(?:(?P<role>[^\s　（(]+?)[（(](?P<name>[^）)\s]+?)君[）)]|(?P<bare>[^\s　]+?))(?=[\s　])"
 )
-GOVERNMENT_ROLES = (
-    "国務大臣",
-    "総理大臣",
-    "大臣",
-    "副大臣",
-    "政務官",
-    "長官",
-    "政府参考人",
-    "政府委員",
-    "説明員",
-    "政府特別補佐人",
-    "副長官",
-    "事務総長",
-)
-
-
 # 〔国務大臣岸信夫君登壇〕 / 〔内閣総理大臣岸田文雄君登壇、拍手〕 / 〔本村伸子君登壇〕: a new speaker takes the floor
 STAGE_DIRECTION = re.compile(r"〔(?P<who>[^〔〕、\n]{1,40}?)君登壇(?:[、，][^〔〕\n]*)?〕")
-# the offices a stage direction writes before the name (longest first)
-STAGE_ROLES = (
-    "内閣総理大臣",
-    "国務大臣",
-    "外務大臣",
-    "防衛大臣",
-    "副大臣",
-    "大臣政務官",
-    "内閣官房長官",
-    "政府特別補佐人",
-    "政府参考人",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +44,10 @@ def find_speaker(text: str) -> Speaker | None:
         name, role = m["name"], m["role"]
     else:
         bare = m["bare"]
-        role = next((r for r in GOVERNMENT_ROLES if bare.endswith(r)), "")
-        if not role:
-            for suffix in ("委員長", "委員", "君", "議長"):
-                if bare.endswith(suffix):
-                    role = suffix
-                    break
+        words = load_words()
+        role = next((r for r in (*words.government_roles, *words.member_roles) if bare.endswith(r)), "")
         name = bare[: len(bare) - len(role)] if role else bare
-    government = any(role.endswith(r) or r in role for r in GOVERNMENT_ROLES)
-    return Speaker(name=name, role=role, government=government, start=m.start(), end=m.end())
+    return Speaker(name=name, role=role, government=_government(role), start=m.start(), end=m.end())
 
 
 def stage_turns(text: str) -> list[Speaker]:
@@ -91,8 +60,12 @@ def stage_turns(text: str) -> list[Speaker]:
     turns: list[Speaker] = []
     for m in STAGE_DIRECTION.finditer(text):
         who = m["who"].strip()
-        role = next((r for r in STAGE_ROLES if who.startswith(r)), "")
+        role = next((r for r in load_words().stage_roles if who.startswith(r)), "")
         name = who[len(role) :]
-        government = bool(role) and any(role.endswith(r) or r in role for r in GOVERNMENT_ROLES)
-        turns.append(Speaker(name=name, role=role, government=government, start=m.start(), end=m.end()))
+        turns.append(Speaker(name=name, role=role, government=_government(role), start=m.start(), end=m.end()))
     return turns
+
+
+def _government(role: str) -> bool:
+    """A government office (国務大臣, 政府参考人): its holder speaks for Japan."""
+    return any(role.endswith(r) or r in role for r in load_words().government_roles)
