@@ -1,4 +1,4 @@
-"""Lexicon predicates: is this token a trigger verb or verbal noun of ``pipeline/data/commitments/triggers.json``, and what is its match?
+"""Lexicon predicates (pipeline/data/commitments/triggers.json): is this token a trigger, and its match?
 
 A verb (求めた, 定めた) is its own predicate; a verbal noun is one through する (合意した), through a
 light verb it is the object of (再確認を行った, 合意に至った), or as a 連用中止 noun with an object
