@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from pipeline.annotation.gold import Document
+from pipeline.annotation.gold import Document, genre_of_item
 from pipeline.annotation.labelstudio import COLOURS, TRIGGER_COLOUR
 from pipeline.annotation.regions import GROUPS, RELATIONS, Region, Relation, document_regions
 from pipeline.errors import Code, PipelineError
@@ -64,6 +64,7 @@ def line(doc: Mapping[str, Any], line_id: int) -> dict[str, Any]:
         "jpextract": {
             "doc_id": str(doc.get("doc_id")),
             "text_sha256": text_sha256(text),
+            "genre": genre_of_item(doc),
             "fields": {keys[r.rid]: r.fields for r in regions if r.fields},
             "extra": {keys[r.rid]: extra[r.rid] for r in regions if r.rid in extra},
         },
@@ -113,7 +114,8 @@ def _document(item: Mapping[str, Any], where: str) -> Document:
     relations = [Relation(str(r["from_id"]), str(r["to_id"]), str(r["type"])) for r in item.get("relations") or []]
     doc_id = str(meta.get("doc_id") or item.get("doc_id") or item.get("id"))
     sha = meta.get("text_sha256")
-    return Document(doc_id, text, regions, relations, extra, where, str(sha) if sha else None)
+    return Document(doc_id, text, regions, relations, extra, where, str(sha) if sha else None,
+                    str(meta.get("genre") or "") or None)
 
 
 def read_export(raw: str, where: str) -> Iterator[Document]:

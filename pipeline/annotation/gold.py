@@ -39,6 +39,7 @@ class Document:
     extra: Mapping[str, Any]
     where: str  # the task or line, for error messages
     text_sha256: str | None = None  # of the text that was exported, when the export carries it
+    genre: str | None = None  # whitepaper / diet / mofa / speech, scored apart by evaluate
 
 
 def _utf16_to_codepoints(text: str, offset: int) -> int | None:
@@ -134,10 +135,11 @@ class _Builder:
 
     def _speaker(self, r: Region) -> dict[str, Any] | None:
         people = self.linked(r, "speaker", ("PERSON",))
-        if not people:
-            return None
-        titles = self.linked(people[0], "title", (TITLE,))
-        return {**self._entity_ref(people[0]), "title": titles[0].surface if titles else None}
+        name, office = _one(r, "speaker"), _one(r, "speaker_title")
+        if people:
+            titles = self.linked(people[0], "title", (TITLE,))
+            return {**self._entity_ref(people[0]), "title": office or (titles[0].surface if titles else None)}
+        return {"entity_id": None, "surface": name, "title": office} if name else None
 
     def _recipient(self, r: Region) -> dict[str, Any] | None:
         field, linked = _one(r, "recipient"), self.linked(r, "recipient", ENTITY_LABELS)
@@ -189,10 +191,20 @@ def to_fixture(doc: Document) -> dict[str, Any]:
     if missing:
         names = ", ".join(f"{r.rid} {r.surface!r}" for r in missing)
         raise PipelineError(Code.E106_FIELD, doc.where, f"dates without a value: {names} (fill in date_value)")
-    return {
+    fixture: dict[str, Any] = {
         "doc_id": doc.doc_id,
         "text_sha256": text_sha256(doc.text),
         "dates": [builder.date(r) for r in builder.dates],
         "entities": [builder.entity(r) for r in builder.entities],
         "commitments": [builder.commitment(n, r) for n, r in enumerate(builder.triggers)],
     }
+    if doc.genre:
+        fixture["genre"] = doc.genre
+    return fixture
+
+
+def genre_of_item(doc: Any) -> str:
+    """The genre a record (``meta.genre``) or a fixture (``genre``) declares, else ''."""
+    meta = doc.get("meta")
+    declared = doc.get("genre") or (meta.get("genre") if isinstance(meta, dict) else None)
+    return str(declared or "")

@@ -17,7 +17,7 @@ from html import escape
 from typing import Any
 
 from pipeline import __version__
-from pipeline.annotation.gold import Document
+from pipeline.annotation.gold import Document, genre_of_item
 from pipeline.annotation.regions import FIELDS, GROUPS, RELATIONS, Region, Relation, document_regions
 from pipeline.errors import Code, PipelineError
 from pipeline.evaluate.corpus import text_sha256
@@ -91,7 +91,8 @@ def task(doc: Mapping[str, Any], task_id: int | None = None) -> dict[str, Any]:
     text = str(doc.get("text") or "")
     data = {
         "text": text, "doc_id": str(doc.get("doc_id")), "date": str(meta.get("date") or ""),
-        "title": str(meta.get("title") or ""), "text_sha256": text_sha256(text), "jpextract": {"extra": extra},
+        "title": str(meta.get("title") or ""), "text_sha256": text_sha256(text), "genre": genre_of_item(doc),
+        "jpextract": {"extra": extra},
     }
     out: dict[str, Any] = {"data": data, "predictions": [{"model_version": f"jpextract {__version__}",
                                                            "result": result}]}
@@ -159,4 +160,5 @@ def read_export(raw: str, where: str) -> Iterator[Document]:
         doc_id = str(data.get("doc_id") or item.get("id") or n)
         sha = data.get("text_sha256")
         task_where = f"{where}: task {item.get('id', n)}"
-        yield Document(doc_id, str(data["text"]), regions, relations, extra, task_where, str(sha) if sha else None)
+        yield Document(doc_id, str(data["text"]), regions, relations, extra, task_where, str(sha) if sha else None,
+                       str(data.get("genre") or "") or None)

@@ -42,6 +42,8 @@ FIELDS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("actor", "text", ()),
         ("actor_inferred", "multiple", ("inferred",)),
         ("recipient", "text", ()),
+        ("speaker", "text", ()),
+        ("speaker_title", "text", ()),
         ("date", "text", ()),
         ("mention", "single", ("main", "listed_item", "background")),
         ("polarity", "single", ("positive", "negative")),
@@ -132,6 +134,11 @@ def _commitment_fields(region: Region, c: Mapping[str, Any]) -> None:
     _put(region.fields, "actor_inferred", ["inferred"] if actor.get("inferred") else [])
     if c.get("recipient") is not None:
         _put(region.fields, "recipient", ",".join(str(m) for m in _list(recipient.get("members"))) or "-")
+    speaker = _map(c.get("speaker"))
+    if speaker:
+        # the name and office travel as fields: a speech's speaker may be named only by its metadata
+        _put(region.fields, "speaker", speaker.get("surface"))
+        _put(region.fields, "speaker_title", speaker.get("title"))
     _put(region.fields, "date", _map(c.get("date")).get("value"))
     _put(region.fields, "mention", c.get("mention"))
     _put(region.fields, "polarity", c.get("polarity"))
