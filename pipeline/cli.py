@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="treat record warnings as document failures")
     ex.add_argument("--verbose", action="store_true", help="show tracebacks of failed documents")
     ex.add_argument("--blis", action="store_true", help="use thinc's default blis gemm (for benchmarks)")
+    ex.add_argument("--spacy-ner", action="store_true", help="decode NER with spaCy's own loop (for benchmarks)")
 
     ev = sub.add_parser("evaluate", help="score extractions against gold fixtures")
     ev.add_argument("predictions", nargs="?", type=Path, default=Path("outputs/extractions.jsonl"))
@@ -76,6 +77,8 @@ def _config(args: argparse.Namespace) -> Config:
         changes["verbose"] = True
     if args.blis:
         changes["numpy_gemm"] = False
+    if args.spacy_ner:
+        changes["fast_ner"] = False
     return config.replace(**changes) if changes else config
 
 
