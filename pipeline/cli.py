@@ -23,6 +23,7 @@ logger = logging.getLogger("pipeline")
 EXIT_OK = 0
 EXIT_DOC_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 
 def _stages(value: str) -> tuple[str, ...]:
@@ -105,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run_evaluate(args.predictions, args.gold, args.output, stdout=sys.stdout)
         return EXIT_OK
+    except KeyboardInterrupt:
+        # the engines have stopped their processes by now (pipeline/engines.py); outputs are untouched
+        print("interrupted: no output was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (PipelineError, ValueError, OSError) as exc:
         if getattr(args, "verbose", False):
             raise
