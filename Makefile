@@ -13,7 +13,7 @@ OUT := outputs
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: extract test goldens evaluate tables review bench lint typecheck clean
+.PHONY: extract test goldens evaluate tables review bench bench-corpus bench-corpus-sample lint typecheck clean
 
 $(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ review: $(VENV)/.runtime
 ## bench: speed, side by side (reads ../shared/corpora when present)
 bench: $(VENV)/.dev
 	$(PY) bench/run.py
+
+## bench-corpus: the whole Diet corpus cold then warm, 2 workers -> bench/last.json (both cores, tens of minutes)
+bench-corpus: $(VENV)/.dev
+	$(PY) bench/corpus.py --workers 2 --json bench/last.json
+
+## bench-corpus-sample: the same on every 100th speech (1%, a few minutes)
+bench-corpus-sample: $(VENV)/.dev
+	$(PY) bench/corpus.py --workers 2 --every 100
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check pipeline tests bench tools

@@ -31,7 +31,8 @@ from pipeline.dates import find_dates  # noqa: E402
 
 SEED = ROOT / "tests" / "fixtures" / "raw" / "000_78a5285e60ebba0f.txt"
 SEED_DATE = dt.date(2012, 7, 31)
-CORPORA = ROOT.parent / "shared" / "corpora"
+# ../shared/corpora beside the checkout (or beside a parent folder holding git worktrees)
+CORPORA = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent)
 CORPUS_FILES = ("kokkai-defense/speeches.jsonl.gz", "pm-speeches/speeches.jsonl.gz")
 
 Doc = tuple[str, dt.date | None]

@@ -24,6 +24,7 @@ logger = logging.getLogger("pipeline")
 EXIT_OK = 0
 EXIT_DOC_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 
 def _stages(value: str) -> tuple[str, ...]:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="treat record warnings as document failures")
     ex.add_argument("--verbose", action="store_true", help="show tracebacks of failed documents")
     ex.add_argument("--blis", action="store_true", help="use thinc's default blis gemm (for benchmarks)")
+    ex.add_argument("--spacy-ner", action="store_true", help="decode NER with spaCy's own loop (for benchmarks)")
 
     ev = sub.add_parser("evaluate", help="score extractions against gold fixtures")
     ev.add_argument("predictions", nargs="?", type=Path, default=Path("outputs/extractions.jsonl"))
@@ -84,6 +86,8 @@ def _config(args: argparse.Namespace) -> Config:
         changes["verbose"] = True
     if args.blis:
         changes["numpy_gemm"] = False
+    if args.spacy_ner:
+        changes["fast_ner"] = False
     return config.replace(**changes) if changes else config
 
 
@@ -112,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run_evaluate(args.predictions, args.gold, args.output, stdout=sys.stdout)
         return EXIT_OK
+    except KeyboardInterrupt:
+        # the engines have stopped their processes by now (pipeline/engines.py); outputs are untouched
+        print("interrupted: no output was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (PipelineError, ValueError, OSError) as exc:
         if getattr(args, "verbose", False):
             raise

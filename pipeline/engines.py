@@ -7,62 +7,32 @@ bytes never depend on the engine or on the number of workers.
 
 Worker processes load the models once and keep them for every batch they are given. They are
 started with ``spawn``: a forked child would inherit the parent's threads, and any second thread in
-a process slows GiNZA's parser and NER by 25-40% (see bench/README.md).
+a process slows GiNZA's parser by 25-40% (see bench/README.md).
+
+No process outlives a run: on success, failure and Ctrl-C every engine stops the processes it
+started (tests/test_processes.py). Stage processes ignore SIGINT (the run's own process handles
+Ctrl-C and stops them) and die with the process that started them (``PR_SET_PDEATHSIG``), so a
+Dask worker killed hard cannot leave its model process orphaned, holding the caller's stdout.
 """
 
 from __future__ import annotations
 
-import functools
-import multiprocessing
-import resource
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
-from pipeline.batch import Outcome, batched, process_batch
+from pipeline.batch import Outcome, batched
 from pipeline.documents import InputFailure
 from pipeline.errors import Code, ResourceError
-from pipeline.runtime import Resources
 from pipeline.schema import Document
+from pipeline.workers import BatchResult, ordered, stage_pool, stop_pool, work
 
 if TYPE_CHECKING:
     from pipeline.config import Config
     from pipeline.summary import RunSummary
-
-
-@dataclass
-class BatchResult:
-    """What a worker sends back for one batch."""
-
-    outcomes: list[Outcome]
-    cache_hits: int = 0
-    cache_misses: int = 0
-    peak_rss_mb: int = 0
-
-
-# One Resources per worker process (and per configuration), built on the first batch.
-_RESOURCES: dict[str, Resources] = {}
-
-
-def work(docs: list[Document], config: Config) -> BatchResult:
-    """Process one batch in this process, reusing this process's models."""
-    key = repr(config)
-    res = _RESOURCES.get(key)
-    if res is None:
-        res = _RESOURCES[key] = Resources.create(config)
-    hits, misses = (res.parser.cache.hits, res.parser.cache.misses) if res.parser else (0, 0)
-    outcomes = process_batch(docs, res, config)
-    if res.parser is not None:
-        hits, misses = res.parser.cache.hits - hits, res.parser.cache.misses - misses
-    return BatchResult(outcomes, hits, misses, peak_rss_mb())
-
-
-def peak_rss_mb() -> int:
-    """This process's peak resident memory so far, in MB (Linux reports KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 @dataclass
@@ -98,99 +68,25 @@ class Progress:
             self.stream.flush()
 
 
-# Returns a concurrent.futures or a distributed Future: anything with a blocking result().
-Submit = Callable[[list[Document]], Any]
-
-
-def _ordered(
-    batches: Iterable[list[Document | InputFailure]], submit: Submit, window: int
-) -> Iterator[tuple[list[Document | InputFailure], BatchResult]]:
-    """Submit batches with at most ``window`` in flight; yield results in submission order."""
-    pending: list[tuple[list[Document | InputFailure], Any]] = []
-    for batch in batches:
-        docs = [item for item in batch if isinstance(item, Document)]
-        pending.append((batch, submit(docs)))
-        while len(pending) >= window:
-            batch0, future = pending.pop(0)
-            yield batch0, _result(future)
-    for batch0, future in pending:
-        yield batch0, _result(future)
-
-
-def _result(future: Any) -> BatchResult:
-    result = future.result()
-    assert isinstance(result, BatchResult)
-    return result
-
-
 def _inline(
     batches: Iterable[list[Document | InputFailure]], config: Config
-) -> Iterator[tuple[list[Document | InputFailure], BatchResult]]:
+) -> Generator[tuple[list[Document | InputFailure], BatchResult], None, None]:
     for batch in batches:
         yield batch, work([item for item in batch if isinstance(item, Document)], config)
 
 
 def _pool(
     batches: Iterable[list[Document | InputFailure]], config: Config
-) -> Iterator[tuple[list[Document | InputFailure], BatchResult]]:
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=config.workers, mp_context=context) as pool:
-        yield from _ordered(batches, lambda docs: pool.submit(work, docs, config), 2 * config.workers)
-
-
-# In a Dask worker the model runs in one spawned child process: the worker's own threads (event
-# loop, comms) would otherwise slow GiNZA by a quarter or more.
-_CHILD: ProcessPoolExecutor | None = None
-
-
-def dask_work(docs: list[Document], config: Config) -> BatchResult:
-    """The Dask task: run ``work`` in this worker's spawned child (in-process if not allowed)."""
-    global _CHILD
-    if multiprocessing.current_process().daemon:
-        return work(docs, config)
-    if _CHILD is None:
-        _CHILD = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    return _CHILD.submit(work, docs, config).result()
-
-
-def _dask(
-    batches: Iterable[list[Document | InputFailure]], config: Config
-) -> Iterator[tuple[list[Document | InputFailure], BatchResult]]:
+) -> Generator[tuple[list[Document | InputFailure], BatchResult], None, None]:
+    pool = stage_pool(config.workers)
+    finished = False
     try:
-        import dask
-        from distributed import Client, LocalCluster
-    except ImportError as exc:
-        raise RuntimeError("--engine dask needs dask[distributed] (in requirements.lock)") from exc
-    # Non-daemonic workers may start the child process that runs the model.
-    with dask.config.set({"distributed.worker.daemon": False, "distributed.admin.tick.limit": "1h"}):
-        if config.scheduler:
-            client = Client(config.scheduler)  # type: ignore[no-untyped-call]
-            cluster = None
-        else:
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=config.workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
-            )
-            client = Client(cluster)  # type: ignore[no-untyped-call]
-        try:
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
-            submit = functools.partial(client.submit, dask_work, config=config, pure=False)
-            yield from _ordered(batches, lambda docs: submit(docs), 2 * workers)
-        except (GeneratorExit, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            # Documents fail inside process_batch; what reaches here is the cluster itself.
-            where = config.scheduler or "local Dask cluster"
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
-            raise ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}") from exc
-        finally:
-            client.close()  # type: ignore[no-untyped-call]
-            if cluster is not None:
-                cluster.close()
+        yield from ordered(batches, lambda docs: pool.submit(work, docs, config), 2 * config.workers)
+        finished = True
+    except BrokenProcessPool as exc:
+        raise ResourceError(Code.E204_ENGINE, "local process pool", f"{exc} (out of memory?)") from exc
+    finally:
+        stop_pool(pool, wait=finished)
 
 
 def run_batches(
@@ -206,8 +102,11 @@ def run_batches(
     """
     stderr = stderr if stderr is not None else sys.stderr
     batches = batched(stream, config.batch_size, config.batch_chars)
+    results: Generator[tuple[list[Document | InputFailure], BatchResult], None, None]
     if config.engine == "dask":
-        results = _dask(batches, config)
+        from pipeline.dask_engine import run_dask
+
+        results = run_dask(batches, config)
     elif config.workers > 1:
         results = _pool(batches, config)
     else:
@@ -231,6 +130,7 @@ def run_batches(
             meter.update(docs, chars, progress() if progress else 0.0)
     finally:
         meter.close()
+        results.close()
 
 
-__all__ = ["BatchResult", "Progress", "dask_work", "run_batches", "work"]
+__all__ = ["BatchResult", "Progress", "run_batches", "work"]

@@ -55,7 +55,7 @@ MESSAGES: dict[Code, str] = {
     Code.E201_MODEL: "cannot load the GiNZA model",
     Code.E202_TAGGER: "cannot load fugashi with unidic-lite",
     Code.E203_GOLD: "invalid gold fixture",
-    Code.E204_ENGINE: "the Dask cluster could not run a batch",
+    Code.E204_ENGINE: "the engine could not run a batch (a stage process died, or the Dask cluster failed)",
     Code.W301_INVALID_DATE: "impossible calendar date",
     Code.W302_ERA_OVERFLOW: "era year past the end of its era",
     Code.W303_UNRESOLVED: "relative date without an antecedent",

@@ -39,6 +39,7 @@ class Resources:
             load = functools.partial(build_nlp, numpy_gemm=config.numpy_gemm)
             parser = Parser(load=load, cache=ParseCache(config.cache_dir, parse_fingerprint()))
             parser.batch_chars = config.batch_chars
+            parser.fast_ner = config.fast_ner
         return cls(tagger=load_tagger(), parser=parser)
 
 

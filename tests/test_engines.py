@@ -1,20 +1,33 @@
-"""Engines and batching never change the output bytes."""
+"""Engines and batching never change the output bytes.
+
+Every engine runs on a parse cache seeded with the stored parses (tests/parses.py), so no worker
+loads GiNZA; one test proves that GiNZA's parse in a spawned worker is the inline parse.
+"""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline.batch import batched
 from pipeline.config import TEST
-from pipeline.documents import Document, Source
+from pipeline.documents import Document, Source, read_documents
 from pipeline.engines import Progress
 from pipeline.extract import run_extract
+from pipeline.workers import stage_pool, stop_pool
 from tests.conftest import FIXTURES
+from tests.parses import prepare_doc_parses, read_doc_parse
 
-pytestmark = pytest.mark.slow
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A parse cache holding the stored parse of every fixture document."""
+    cache = tmp_path_factory.mktemp("seeded") / "cache"
+    prepare_doc_parses([FIXTURES / "raw"], cache, update=False)
+    return cache
 
 
 def _doc(n: int, chars: int) -> Document:
@@ -28,26 +41,51 @@ def test_engines_batches_are_bounded_by_docs_and_chars() -> None:
     assert [d for b in batches for d in b] == docs
 
 
-def test_engines_small_batches_give_the_same_bytes(fixture_run: Path, tmp_path: Path) -> None:
+def test_engines_small_batches_give_the_same_bytes(fixture_run: Path, seeded: Path, tmp_path: Path) -> None:
     out = tmp_path / "extractions.jsonl"
-    run_extract([FIXTURES / "raw"], out, TEST.replace(batch_chars=1500, batch_size=1))
+    run_extract([FIXTURES / "raw"], out, TEST.replace(batch_chars=1500, batch_size=1, cache_dir=seeded))
     assert out.read_bytes() == fixture_run.read_bytes()
     assert out.with_name("tokens.jsonl").read_bytes() == fixture_run.with_name("tokens.jsonl").read_bytes()
 
 
-def test_engines_two_workers_give_the_same_bytes(fixture_run: Path, tmp_path: Path) -> None:
+def test_engines_two_workers_give_the_same_bytes(fixture_run: Path, seeded: Path, tmp_path: Path) -> None:
     out = tmp_path / "extractions.jsonl"
-    summary = run_extract([FIXTURES / "raw"], out, TEST.replace(workers=2, batch_chars=2000))
-    assert summary.exit_status == 0
+    summary = run_extract([FIXTURES / "raw"], out, TEST.replace(workers=2, batch_chars=2000, cache_dir=seeded))
+    assert summary.exit_status == 0 and summary.cache_misses == 0
     assert out.read_bytes() == fixture_run.read_bytes()
 
 
-def test_engines_dask_gives_the_same_bytes(fixture_run: Path, tmp_path: Path) -> None:
+def test_engines_dask_gives_the_same_bytes(fixture_run: Path, seeded: Path, tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     out = tmp_path / "extractions.jsonl"
-    summary = run_extract([FIXTURES / "raw"], out, TEST.replace(engine="dask", workers=1, batch_chars=2000))
-    assert summary.exit_status == 0
+    config = TEST.replace(engine="dask", workers=1, batch_chars=2000, cache_dir=seeded)
+    summary = run_extract([FIXTURES / "raw"], out, config)
+    assert summary.exit_status == 0 and summary.cache_misses == 0
     assert out.read_bytes() == fixture_run.read_bytes()
+
+
+def _parse_in_this_process(items: list[tuple[str, list[tuple[int, int]]]]) -> list[Any]:
+    from pipeline.runtime import Resources
+
+    res = Resources.create(TEST)
+    assert res.parser is not None
+    return res.parser.parse_many(items)
+
+
+@pytest.mark.slow
+def test_engines_ginza_in_a_spawned_worker_gives_the_inline_parse() -> None:
+    """GiNZA loaded in a spawned stage process parses as the stored (inline) parses say."""
+    from pipeline.tokens import find_sentences
+
+    docs = sorted((d for d in read_documents([FIXTURES / "raw"]) if isinstance(d, Document)), key=lambda d: len(d.text))
+    docs = docs[:3]
+    items = [(d.text, [(s.start, s.end) for s in find_sentences(d.text, None)]) for d in docs]
+    pool = stage_pool(1)
+    try:
+        parsed = pool.submit(_parse_in_this_process, items).result(timeout=600)
+    finally:
+        stop_pool(pool, wait=True)
+    assert parsed == [read_doc_parse(d.doc_id, d.text) for d in docs]
 
 
 def test_engines_progress_is_silent_off_a_terminal() -> None:

@@ -113,7 +113,7 @@ class _Interrupt(Exception):
 def test_reliability_interrupted_run_keeps_previous_outputs_and_resumes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.engines as engines
+    import pipeline.workers as engines
 
     out = tmp_path / "extractions.jsonl"
     for name in ("extractions.jsonl", "tokens.jsonl", "manifest.json"):
