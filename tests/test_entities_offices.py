@@ -92,6 +92,8 @@ NAMED = [
     ("石破", "元防衛大臣", D(2010, 3, 1), {"石破茂"}),
     ("宋", "韓国次期外交通商部長官", D(2006, 12, 13), {"宋旻淳"}),
     ("ジョンストン", "国防大臣", D(2014, 5, 13), {"デイビッド・ジョンストン"}),
+    ("王", "国務委員兼外交部長", D(2019, 6, 1), {"王毅"}),  # posts held together
+    ("羽田", "副総理・外務大臣", D(1994, 1, 10), {"羽田孜"}),
 ]
 NOT_NAMED = [
     ("林", "農林水産大臣", D(2014, 5, 13)),  # a namesake of the later FM, in an office of no row
@@ -162,7 +164,9 @@ def test_entities_titles_read_for_the_table(title, core, country, when) -> None:
     assert (read.core, read.country, read.when) == (core, country, when)
 
 
-@pytest.mark.parametrize("title", ["議員", "知事", "川国防部長", "防衛大臣政務官", "駐日大使", "統合幕僚長"])
+@pytest.mark.parametrize(
+    "title", ["議員", "知事", "川国防部長", "防衛大臣政務官", "駐日大使", "統合幕僚長", "国務委員兼報道官"]
+)
 def test_entities_titles_of_no_office(title: str) -> None:
     assert read_title(title) is None
 

@@ -58,6 +58,8 @@ LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 KANJI = re.compile(r"^[\u3400-\u9fff々〆ヶ]+$")
 KANA = re.compile(r"^[ァ-ヶー・]+$")
 FULL_FORM_MARKS = ("・", " ", "＝", "=")
+# posts held together: 国務委員兼外交部長, 副総理兼外務大臣, 副総理・外務大臣
+JOINT = re.compile(r"兼|・")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,15 @@ def _split_country(text: str) -> tuple[str | None, str, str | None]:
     return None, text, None
 
 
+def _joint_posts(text: str) -> tuple[tuple[tuple[str, str], ...] | None, str]:
+    """Posts held together (国務委員兼外交部長, 副総理・外務大臣): the offices of the parts the table knows."""
+    parts = [p for p in JOINT.split(text) if p]
+    found = [(p, _title_offices()[p]) for p in parts if p in _title_offices()]
+    if len(parts) < 2 or not found:
+        return None, text
+    return tuple(o for _, offices in found for o in offices), found[-1][0]
+
+
 @cache
 def read_title(title: str, qualifier: str | None = None) -> Title | None:
     """The offices, country and time a title names, or None when its core names no office of the table.
@@ -301,6 +312,8 @@ def read_title(title: str, qualifier: str | None = None) -> Title | None:
     text, when = _strip_qualifier(fold(title))
     country, core, later = _split_country(text)
     offices = _title_offices().get(core)
+    if offices is None:
+        offices, core = _joint_posts(core)
     if offices is None:
         return None
     kind = later or when
