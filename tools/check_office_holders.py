@@ -244,7 +244,10 @@ def read_mentions(path: Path) -> list[tuple[Mention, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=ROOT.parent.parent / "shared" / "corpora")
+    default = next(
+        (p for p in (ROOT.parent / "shared" / "corpora", ROOT.parent.parent / "shared" / "corpora") if p.is_dir()), None
+    )
+    parser.add_argument("--corpora", type=Path, default=default, help="../shared/corpora by default")
     parser.add_argument("--mentions", type=Path, help="check a sample file instead of the corpora")
     parser.add_argument("--out", type=Path, help="write summary.json and disagreements.tsv here")
     parser.add_argument("--boundary", type=int, default=31, help="days around a term's ends that flag a date")
@@ -264,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     # documents nobody may take test text from: the held-out ids given, and the gold fixtures
     skip = {line.strip() for path in args.exclude for line in path.read_text(encoding="utf-8").splitlines()}
     skip |= {p.stem for p in (ROOT / "tests" / "fixtures" / "gold").glob("*.json")}
+    if args.corpora is None:
+        parser.error("no corpora found: pass --corpora DIR")
     rows = check(find_mentions(args.corpora, skip=frozenset(skip - {""})), args.boundary)
     summary = _summary(rows)
     print(json.dumps({k: summary[k] for k in ("mentions", "checked", "verdicts")}, ensure_ascii=False))
