@@ -56,7 +56,7 @@ def _finish(extraction: Extraction, parsed: ParsedDoc | None, config: Config) ->
     entities: tuple[Any, ...] = ()
     commitments: tuple[Any, ...] = ()
     if parsed is not None and "entities" in config.stages:
-        entities = find_entities(doc.text, parsed, sentences=extraction.sentences)
+        entities = find_entities(doc.text, parsed, sentences=extraction.sentences, document_date=document_date(doc))
     if parsed is not None and "commitments" in config.stages:
         commitments = find_commitments(
             doc.text,

@@ -2,6 +2,7 @@
 
     python -m pipeline extract INPUT... -o OUT.jsonl [--stages dates,entities] [--max-doc-chars N] [...]
     python -m pipeline evaluate [PRED.jsonl] [--gold DIR] [-o SCORES.json]
+    python -m pipeline entities OUT.jsonl [--json | --csv] [--label PERSON] [--top N] [--unkeyed N]
 
 User errors print one line on stderr and exit non-zero; bugs still show a traceback.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,7 +67,35 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, default=Path("tests/fixtures/gold"))
     ev.add_argument("-o", "--output", type=Path, default=Path("outputs/scores.json"))
     analyst_cli.add_commands(sub)
+    _add_entities_command(sub)
     return parser
+
+
+def _add_entities_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``entities``: the corpus-wide view of identity keys (``pipeline.entity_index``)."""
+    en = sub.add_parser("entities", help="list the persons, bodies and countries a corpus holds, by key")
+    en.add_argument("records", type=Path, help="an extraction's output (JSONL records)")
+    shape = en.add_mutually_exclusive_group()
+    shape.add_argument("--json", dest="format", action="store_const", const="json", help="one JSON document")
+    shape.add_argument("--csv", dest="format", action="store_const", const="csv", help="CSV, one row per key")
+    en.add_argument("--label", help="only this label (PERSON, ORG, LOCATION, ...)")
+    en.add_argument("--top", type=int, help="only the N most frequent keys")
+    en.add_argument(
+        "--unkeyed", type=int, default=0, metavar="N", help="also the N most frequent surfaces without a key"
+    )
+
+
+def _run_entities_command(args: argparse.Namespace) -> int:
+    from pipeline.entity_index import run_entities
+
+    try:
+        run_entities(
+            args.records, sys.stdout, fmt=args.format or "table", label=args.label, top=args.top, unkeyed=args.unkeyed
+        )
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -98,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in analyst_cli.COMMANDS:
             return analyst_cli.run(args)
+        if args.command == "entities":
+            return _run_entities_command(args)
         if args.command == "extract":
             from pipeline.extract import run_extract
 

@@ -18,7 +18,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "documents": "documents.v1",
     "tokens": "tokens.v1",
     "dates": "dates.v4",
-    "entities": "entities.v4",
+    "entities": "entities.v5",
     "commitments": "commitments.v5",
 }
 

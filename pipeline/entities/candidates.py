@@ -45,6 +45,7 @@ class Candidate:
     source: str
     title: Span | None = None
     qualifier: Span | None = None
+    key: str | None = None  # identity (identity.py), set by the last pass
 
     @property
     def priority(self) -> int:

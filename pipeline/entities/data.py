@@ -23,8 +23,11 @@ __all__ = [
     "era_names",
     "gazetteer",
     "heads",
+    "identity_rules",
     "lexicon",
     "lexicon_words",
+    "office_holder_rows",
+    "org_keys",
     "rule_words",
     "seas",
     "stored_variants_table",
@@ -136,3 +139,23 @@ def stored_variants_table() -> dict[str, Any] | None:
 def era_names() -> frozenset[str]:
     """The era names of the era table (明治 … 令和): parts of dates, never names of bodies."""
     return table_era_names()
+
+
+# -- identity (identity.py, offices.py) ----------------------------------------------------------
+
+
+def office_holder_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``office_holders.tsv``, one term of office each, in file order (as strings)."""
+    return tables.rows(_path("office_holders.tsv"))
+
+
+def identity_rules() -> dict[str, Any]:
+    """The word lists of ``identity.json``: titles and their offices, qualifiers, bodies, territories."""
+    data: dict[str, Any] = tables.load_json(_path("identity.json"))
+    return data
+
+
+@cache
+def org_keys() -> dict[str, str]:
+    """A body's name as written (NFKC) -> its full official name, the ``org:`` key (``org_keys.tsv``)."""
+    return {row["name"]: row["key"] for row in tables.rows(_path("org_keys.tsv"))}

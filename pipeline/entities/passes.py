@@ -10,6 +10,7 @@ overlap resolutions with the reading of lists between them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,7 @@ from pipeline.entities.canonical import ShortName, apply_definitions, with_count
 from pipeline.entities.coordination import coordinated_units, elided_meeting_heads, joined_events
 from pipeline.entities.equipment import designators, ship_names
 from pipeline.entities.filters import is_not_a_name
+from pipeline.entities.identity import with_keys
 from pipeline.entities.labels import ENE_MAP
 from pipeline.entities.meetings import numbered_meetings, referendums, sessions, with_edition_ordinals
 from pipeline.entities.model_spans import extend_by_head, from_parse, read_with_tokens
@@ -43,18 +45,22 @@ __all__ = ["PASSES", "Draft", "Page", "find_entities", "run_passes"]
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """What every pass reads: the text, its parse, the ruler's titles and a token index, built once."""
+    """What every pass reads: the text, its parse, the ruler's titles and a token index, built once.
+
+    ``document_date`` (the document's date, when its metadata gives one) dates titles for identity.
+    """
 
     text: str
     parsed: ParsedDoc
     titles: tuple[ParsedEntity, ...]
     token_at: dict[int, int]  # token start -> index in parsed.tokens
+    document_date: dt.date | None = None
 
     @classmethod
-    def of(cls, text: str, parsed: ParsedDoc) -> Page:
+    def of(cls, text: str, parsed: ParsedDoc, document_date: dt.date | None = None) -> Page:
         """The page of ``text`` and its parse."""
         titles = tuple(e for e in parsed.entities if _inside(text, e) and e.label == TITLE_LABEL)
-        return cls(text, parsed, titles, {t.start: i for i, t in enumerate(parsed.tokens)})
+        return cls(text, parsed, titles, {t.start: i for i, t in enumerate(parsed.tokens)}, document_date)
 
     @property
     def tokens(self) -> tuple[ParsedToken, ...]:
@@ -329,6 +335,17 @@ def resolve_short_names(page: Page, draft: Draft) -> Draft:
     return draft.keeping(apply_definitions(page.text, page.tokens, draft.candidates, later))
 
 
+# -- identity ------------------------------------------------------------------------------------
+
+
+def add_keys(page: Page, draft: Draft) -> Draft:
+    """Identity keys on the final candidates: persons, bodies and countries (``identity.with_keys``).
+
+    Last, because a surname is keyed by the whole names of the document around it.
+    """
+    return draft.keeping(with_keys(page.text, page.tokens, draft.candidates, page.document_date))
+
+
 PASSES: tuple[Pass, ...] = (
     read_parse,
     extend_by_heads,
@@ -357,19 +374,24 @@ PASSES: tuple[Pass, ...] = (
     share_list_parts,
     resolve_list_parts,
     resolve_short_names,
+    add_keys,
 )
 
 
-def run_passes(text: str, parsed: ParsedDoc, passes: Sequence[Pass] = PASSES) -> Draft:
+def run_passes(
+    text: str, parsed: ParsedDoc, passes: Sequence[Pass] = PASSES, *, document_date: dt.date | None = None
+) -> Draft:
     """The draft after ``passes`` (all of them by default) over ``text`` and its parse."""
-    page = Page.of(text, parsed)
+    page = Page.of(text, parsed, document_date)
     draft = Draft()
     for step in passes:
         draft = step(page, draft)
     return draft
 
 
-def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence] = ()) -> tuple[Entity, ...]:
+def find_entities(
+    text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence] = (), document_date: dt.date | None = None
+) -> tuple[Entity, ...]:
     """Entities of ``text`` from its GiNZA parse (domain ruler included), per ANNOTATION.md.
 
     Args:
@@ -377,6 +399,8 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
         parsed: GiNZA's parse of ``text`` as records (ruler spans carry our labels, model spans
             ENE labels).
         sentences: unused for now (kept for the stage interface).
+        document_date: the document's date: a surname and title are keyed to the office holder
+            of that day (``identity``, ``offices``); without it only the document names persons.
 
     Returns:
         Entities sorted by offset, ids ``e0``, ``e1``...; PERSON entities carry ``title`` and
@@ -396,6 +420,7 @@ def find_entities(text: str, parsed: ParsedDoc, *, sentences: Sequence[Sentence]
             title=c.title,
             title_qualifier=c.qualifier,
             source=c.source,
+            key=c.key,
         )
-        for i, c in enumerate(run_passes(text, parsed).candidates)
+        for i, c in enumerate(run_passes(text, parsed, document_date=document_date).candidates)
     )
