@@ -68,6 +68,41 @@ def _stop_children(client: Any) -> None:
         client.run(stop_child, wait=True)
 
 
+def _engine_error(config: Config, exc: BaseException) -> ResourceError:
+    where = config.scheduler or "local Dask cluster"
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
+    return ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}")
+
+
+def _connect(config: Config, client_type: Any, cluster_type: Any) -> tuple[Any, Any]:
+    """A client of the scheduler at ``config.scheduler``, else of a new local cluster (E204 if neither starts).
+
+    A worker that dies while the local cluster starts fails the start: that is the engine's
+    failure (E204), not a bug, and the cluster's processes are stopped before it is reported.
+    """
+    cluster = None
+    try:
+        if config.scheduler:
+            return client_type(config.scheduler), None
+        cluster = cluster_type(
+            n_workers=config.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+            env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
+        )
+        return client_type(cluster), cluster
+    except (KeyboardInterrupt, GeneratorExit):
+        raise
+    except Exception as exc:
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
+        raise _engine_error(config, exc) from exc
+
+
 def run_dask(
     batches: Iterable[list[Document | InputFailure]], config: Config
 ) -> Generator[tuple[list[Document | InputFailure], BatchResult], None, None]:
@@ -79,19 +114,7 @@ def run_dask(
         raise RuntimeError("--engine dask needs dask[distributed] (in requirements.lock)") from exc
     # Non-daemonic workers may start the child process that runs the model.
     with dask.config.set({"distributed.worker.daemon": False, "distributed.admin.tick.limit": "1h"}):
-        if config.scheduler:
-            client = Client(config.scheduler)  # type: ignore[no-untyped-call]
-            cluster = None
-        else:
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=config.workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.WARNING,
-                env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
-            )
-            client = Client(cluster)  # type: ignore[no-untyped-call]
+        client, cluster = _connect(config, Client, LocalCluster)
         try:
             client.register_plugin(ChildReaper())
             workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -101,13 +124,10 @@ def run_dask(
             raise
         except Exception as exc:
             # Documents fail inside process_batch; what reaches here is the cluster itself.
-            where = config.scheduler or "local Dask cluster"
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
-            raise ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}") from exc
+            raise _engine_error(config, exc) from exc
         finally:
             _stop_children(client)
-            client.close()  # type: ignore[no-untyped-call]
+            client.close()
             if cluster is not None:
                 cluster.close()
 
