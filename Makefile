@@ -25,7 +25,7 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
 	$(PIP) install -r requirements-dev.lock
 	touch $@
 
-## extract: run the pipeline on raw/ -> outputs/{extractions,tokens}.jsonl, outputs/manifest.json
+## extract: run the pipeline on raw/ -> outputs/extractions.jsonl, outputs/manifest.json (token rows: add --tokens)
 extract: $(VENV)/.runtime
 	$(PY) -m pipeline extract raw -o $(OUT)/extractions.jsonl
 

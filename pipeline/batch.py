@@ -40,8 +40,7 @@ class Outcome:
 
 def _analyse(doc: Document, res: Resources, config: Config) -> tuple[Extraction, Any]:
     """Stages that need no GiNZA: sentences, tokens, dates."""
-    tagger = res.tagger if "tokens" in config.stages else None
-    sentences = find_sentences(doc.text, tagger)
+    sentences = find_sentences(doc.text, res.tagger if config.tokens else None)
     dates: tuple[Any, ...] = ()
     warnings: tuple[RecordWarning, ...] = ()
     if "dates" in config.stages:
@@ -96,7 +95,7 @@ def _outcome(extraction: Extraction, config: Config) -> Outcome:
         return Outcome(doc.doc_id, None, None, {}, failure)
     record = to_record(extraction)
     tokens = ""
-    if "tokens" in config.stages:
+    if config.tokens:
         tokens = "".join(dumps(row) + "\n" for row in token_rows(doc.doc_id, extraction.sentences))
     counts = {
         "dates": len(extraction.dates),

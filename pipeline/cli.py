@@ -13,11 +13,15 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__, analyst_cli
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.limits import DEFAULT_MAX_DOC_CHARS
+
+if TYPE_CHECKING:
+    from pipeline.summary import RunSummary
 
 logger = logging.getLogger("pipeline")
 
@@ -40,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", type=Path, help=".txt/.jsonl/.jsonl.gz files or directories")
     ex.add_argument("-o", "--output", type=Path, required=True, help="output JSONL (records)")
     ex.add_argument("--stages", type=_stages, help="comma-separated: tokens,dates,entities,commitments")
+    ex.add_argument(
+        "--tokens",
+        action=argparse.BooleanOptionalAction,
+        help="also write OUT.tokens.jsonl, fugashi tokens of every sentence (~68 bytes per input character); "
+        "off unless --tokens or `tokens` in --stages",
+    )
     ex.add_argument("--config", type=Path, help="TOML file with an [extract] table")
     ex.add_argument("--cache-dir", type=Path, help="parse cache (default $PIPELINE_CACHE_DIR or ~/.cache/jpextract)")
     ex.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
@@ -84,7 +94,19 @@ def _config(args: argparse.Namespace) -> Config:
         changes["verbose"] = True
     if args.blis:
         changes["numpy_gemm"] = False
-    return config.replace(**changes) if changes else config
+    config = config.replace(**changes) if changes else config
+    return config if args.tokens is None else config.with_tokens(args.tokens)
+
+
+def _summary_line(summary: RunSummary, output: Path) -> str:
+    """The last line of a run on stderr: what it did, how fast, and where it wrote."""
+    rate = summary.chars / summary.seconds if summary.seconds else 0.0
+    where = f"-> {output}" if summary.written else "no outputs written (earlier ones, if any, are as they were)"
+    return (
+        f"extracted {summary.documents} documents ({len(summary.failures)} failed), "
+        f"{summary.chars:,} chars in {summary.seconds:.1f} s ({rate:,.0f} chars/s), "
+        f"cache {summary.cache_hits} hits / {summary.cache_misses} misses {where}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,14 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             config = _config(args)
             logger.info("config: %s", config.to_dict())
             summary = run_extract(args.inputs, args.output, config)
-            rate = summary.chars / summary.seconds if summary.seconds else 0.0
-            print(
-                f"extracted {summary.documents} documents ({len(summary.failures)} failed), "
-                f"{summary.chars:,} chars in {summary.seconds:.1f} s ({rate:,.0f} chars/s), "
-                f"cache {summary.cache_hits} hits / {summary.cache_misses} misses -> {args.output}",
-                file=sys.stderr,
-            )
-            return EXIT_DOC_FAILED if summary.failures else EXIT_OK
+            print(_summary_line(summary, args.output), file=sys.stderr)
+            return summary.exit_status
         from pipeline.evaluate import run_evaluate
 
         run_evaluate(args.predictions, args.gold, args.output, stdout=sys.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pipeline.documents import InputFailure
 
@@ -19,8 +20,9 @@ class RunSummary:
     cache_hits: int = 0
     cache_misses: int = 0
     peak_rss_mb_workers: int = 0
+    written: list[Path] = field(default_factory=list)
 
     @property
     def exit_status(self) -> int:
-        """0 when every document was processed, 1 otherwise."""
-        return 1 if self.failures else 0
+        """0 when every document was processed, 1 when any failed or there was none."""
+        return 1 if self.failures or not self.documents else 0
