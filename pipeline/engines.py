@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.batch import Outcome, batched, process_batch
 from pipeline.documents import InputFailure
-from pipeline.errors import Code, ResourceError
+from pipeline.errors import Code, ResourceError, error_text
 from pipeline.runtime import Resources
 from pipeline.schema import Document
 
@@ -184,9 +184,8 @@ def _dask(
         except Exception as exc:
             # Documents fail inside process_batch; what reaches here is the cluster itself.
             where = config.scheduler or "local Dask cluster"
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
-            raise ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}") from exc
+            raise ResourceError(Code.E204_ENGINE, where, f"{hint}; {error_text(exc)}") from exc
         finally:
             client.close()  # type: ignore[no-untyped-call]
             if cluster is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.config import Config
-from pipeline.documents import ReadLimits, ReadMeter, read_documents
+from pipeline.documents import InputWarning, ReadLimits, ReadMeter, read_documents
 from pipeline.engines import run_batches
 from pipeline.inputs import TOKEN_ROWS, display_path, output_kind
 from pipeline.jsonl import Spool, write_json
@@ -25,6 +25,9 @@ from pipeline.schema import STAGE_VERSIONS
 from pipeline.summary import RunSummary
 
 logger = logging.getLogger(__name__)
+# Input warnings shown on stderr, one line each; the rest are counted there and all are in the manifest
+# (a corpus whose every date is written 2023/05/01 would otherwise bury its failures).
+SHOWN_WARNINGS = 20
 
 
 def sibling_paths(out: Path) -> tuple[Path, Path]:
@@ -73,6 +76,8 @@ def run_extract(
             limits=ReadLimits(config.max_doc_chars),
             exclude=exclude,
             notice=lambda message: print(message, file=stderr),
+            warn=lambda warning: _warn(warning, summary, stderr),
+            strict=config.strict,
         )
         for outcome in run_batches(stream, config, summary, stderr, meter.fraction):
             if outcome.failure is not None:
@@ -88,6 +93,10 @@ def run_extract(
             for key in summary.counts:
                 summary.counts[key] += outcome.counts.get(key, 0)
         summary.seconds = time.perf_counter() - started
+        if len(summary.input_warnings) > SHOWN_WARNINGS:
+            more = len(summary.input_warnings) - SHOWN_WARNINGS
+            where = "the manifest's input_warnings" if summary.documents else "no manifest: nothing was written"
+            print(f"... and {more:,} more warnings like these ({where})", file=stderr)
         if summary.documents:
             _write_outputs(out, records, tokens if config.tokens else None, summary, stderr)
             manifest = build_manifest(inputs, config, summary, stage_versions=STAGE_VERSIONS, exclude=exclude)
@@ -99,6 +108,13 @@ def run_extract(
         records.discard()
         tokens.discard()
     return summary
+
+
+def _warn(warning: InputWarning, summary: RunSummary, stderr: IO[str]) -> None:
+    """Keep the warning for the manifest; show the first ``SHOWN_WARNINGS`` on stderr."""
+    summary.input_warnings.append(warning)
+    if len(summary.input_warnings) <= SHOWN_WARNINGS:
+        print(str(warning), file=stderr)
 
 
 def _write_outputs(out: Path, records: Spool, tokens: Spool | None, summary: RunSummary, stderr: IO[str]) -> None:

@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from pipeline.jsonin import JsonProblem, loads
 from pipeline.limits import read_bounded
+from pipeline.messages import printable
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".meta.json"
@@ -48,22 +49,9 @@ NOTICE_NAMES = 5
 RECORDS = "earlier runs' records"
 TOKEN_ROWS = "earlier runs' token rows"
 MANIFESTS = "earlier runs' manifests"
-# What would break a message's one line, or cannot be written as UTF-8 (stderr, records, manifest):
-# control characters, line separators, lone surrogates (os.fsdecode's stand-ins for the bytes of a
-# file name that is not UTF-8, such as a Shift_JIS name from an old archive).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters, line separators and lone surrogates written as escapes."""
-    if _UNPRINTABLE.search(text) is None:
-        return text
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def safe_name(name: str) -> str:
     r"""A file name as UTF-8 text: bytes that are not UTF-8 become ``\xNN``, controls escapes."""
-    if _UNPRINTABLE.search(name) is None:
+    if printable(name) == name:
         return name
     return printable(os.fsencode(name).decode("utf-8", "backslashreplace"))
 

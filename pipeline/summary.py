@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.documents import InputFailure
+from pipeline.documents import InputFailure, InputWarning
 
 
 @dataclass
@@ -16,6 +16,7 @@ class RunSummary:
     chars: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[InputFailure] = field(default_factory=list)
+    input_warnings: list[InputWarning] = field(default_factory=list)
     seconds: float = 0.0
     cache_hits: int = 0
     cache_misses: int = 0

@@ -125,3 +125,32 @@ def test_cli_empty_input_directory_is_not_a_success(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no documents in the inputs" in result.stderr
     assert not out.exists()
+
+
+def test_cli_document_dates_in_other_forms_warn_on_stderr_and_in_the_manifest(tmp_path: Path) -> None:
+    from pipeline.extract import SHOWN_WARNINGS
+
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": f"d{i:02d}", "text": "本年5月1日に合意した。", "date": f"R5.5.{i % 28 + 1}"} for i in range(25)]
+    lines.append({"id": "bad", "text": "本文。", "date": "令和5年2月30日"})
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run("extract", str(corpus), "-o", str(out), "--stages", "dates")
+    assert result.returncode == 1  # the impossible date still fails its document
+    warned = [line for line in result.stderr.splitlines() if " W305 " in line]
+    assert len(warned) == SHOWN_WARNINGS
+    expected = "c.jsonl:1: W305 document date normalized to YYYY-MM-DD (date 'R5.5.1' read as 2023-05-01 (id d00))"
+    assert warned[0].endswith(expected)
+    assert f"... and {25 - SHOWN_WARNINGS} more warnings like these (the manifest's input_warnings)" in result.stderr
+    assert any(":26: E108 invalid document date" in line for line in result.stderr.splitlines())
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 25 and records[0]["meta"]["date"] == "2023-05-01"
+    assert records[0]["dates"][0]["value"] == "2023-05-01"  # 本年5月1日, resolved against the normalized date
+    manifest = json.loads(tmp_path.joinpath("out.manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["input_warnings"]) == 25
+    assert manifest["input_warnings"][-1] == {
+        "path": manifest["input_warnings"][-1]["path"],
+        "line": 25,
+        "code": "W305",
+        "reason": "date 'R5.5.25' read as 2023-05-25 (id d24)",
+    }

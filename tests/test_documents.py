@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import Document, InputFailure, decode_bytes, normalize_newlines, read_documents
+from pipeline.documents import (
+    Document,
+    InputFailure,
+    InputWarning,
+    decode_bytes,
+    normalize_newlines,
+    read_documents,
+)
 from pipeline.errors import Code
 
 TEXT = "平成23年（2011年）6月21日、ワシントンDCにおいて「2+2」会合を開催した。\n同年10月25日、会談を行った。"
@@ -163,3 +170,54 @@ def test_documents_truncated_gzip_keeps_earlier_lines(tmp_path: Path) -> None:
     assert docs, "lines before the damage are read"
     assert len(failures) == 1
     assert failures[0].code == Code.E110_GZIP
+
+
+def test_documents_dates_in_other_forms_are_normalized_with_a_warning(tmp_path: Path) -> None:
+    rows = [
+        {"id": "slash", "text": "本文", "date": "2023/05/01"},
+        {"id": "era", "text": "本文", "date": "令和5年5月1日"},
+        {"id": "iso", "text": "本文", "date": "2023-05-01"},
+        {"id": "bad", "text": "本文", "date": "2023/02/30"},
+        {"id": "slash", "text": "again", "date": "R5.5.2"},  # a duplicate: its warning is dropped
+        {"id": "time", "text": "本文", "date": "2023-05-01T10:00:00+09:00"},
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("本文", encoding="utf-8")
+    (tmp_path / "t.meta.json").write_text('{"date": "R5.5.1", "title": "x"}', encoding="utf-8")
+    warnings: list[InputWarning] = []
+    items = list(read_documents([tmp_path], warn=warnings.append))
+    docs = {i.doc_id: i.meta for i in items if isinstance(i, Document)}
+    assert docs == {
+        "slash": {"date": "2023-05-01"},
+        "era": {"date": "2023-05-01"},
+        "iso": {"date": "2023-05-01"},
+        "time": {"date": "2023-05-01"},
+        "t": {"date": "2023-05-01", "title": "x"},
+    }
+    assert [(w.path.rsplit("/", 1)[-1], w.line, w.code) for w in warnings] == [
+        ("c.jsonl", 1, Code.W305_DATE_FORM),
+        ("c.jsonl", 2, Code.W305_DATE_FORM),
+        ("c.jsonl", 6, Code.W305_DATE_FORM),
+        ("t.meta.json", None, Code.W305_DATE_FORM),
+    ]
+    assert "'2023/05/01' read as 2023-05-01 (id slash)" in str(warnings[0])
+    assert str(warnings[0]).startswith(f"{warnings[0].path}:1: W305 ")
+    failures = [(i.line, i.code) for i in items if isinstance(i, InputFailure)]
+    assert failures == [(4, Code.E108_DATE), (5, Code.E107_DUPLICATE_ID)]
+
+
+def test_documents_strict_refuses_dates_that_needed_normalizing(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "本文", "date": "2023/05/01"}\n{"id": "b", "text": "本文", "date": "2023-05-01"}\n'
+        '{"id": "a", "text": "本文", "date": "2023-05-01"}\n',
+        encoding="utf-8",
+    )
+    warnings: list[InputWarning] = []
+    items = list(read_documents([path], warn=warnings.append, strict=True))
+    assert warnings == []
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["b", "a"]  # the failed line took no id
+    (failure,) = [i for i in items if isinstance(i, InputFailure)]
+    assert (failure.line, failure.code) == (1, Code.E108_DATE)
+    assert "--strict" in failure.reason
