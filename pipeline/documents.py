@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from pipeline.docdates import DateRefused, read_document_date
 from pipeline.errors import Code
+from pipeline.formats import misnamed, unsupported
 from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, safe_name
 from pipeline.jsonin import JsonProblem, carry_problem, loads, longest_string
 from pipeline.limits import BoundedLines, Overlong, ReadLimits, read_bounded
@@ -221,6 +222,9 @@ def _text_document(path: Path, root: Path, shown: str, limits: ReadLimits) -> tu
     data = _txt_bytes(path, limits)
     if not data.strip():
         raise _Rejected(Code.E103_EMPTY, f"{len(data)} bytes")
+    other = misnamed(data[:16], TEXT_SUFFIX)
+    if other is not None:
+        raise _Rejected(Code.E113_UNSUPPORTED, other)
     if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Rejected(Code.E104_BINARY, f"{len(data)} bytes")
     try:
@@ -314,6 +318,11 @@ def read_jsonl_file(
     try:
         with _open_lines(path) as handle:
             raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
+            head = getattr(handle, "peek", lambda _: b"")(16)[:16]  # buffered: nothing is consumed
+            other = misnamed(head, ".jsonl.gz" if path.name.endswith(".gz") else ".jsonl")
+            if other is not None:
+                yield InputFailure(shown, None, Code.E113_UNSUPPORTED, other)
+                return
             lines = BoundedLines(handle, limits.line_bytes)
             for lineno, raw in lines:
                 if meter is not None:
@@ -456,8 +465,7 @@ def _read_file(path: Path, kind: str, root: Path, meter: ReadMeter | None, limit
         return read_text_file(path, root, limits)
     if kind == "jsonl":
         return read_jsonl_file(path, meter, root, limits)
-    what = "not .txt, .jsonl or .jsonl.gz" if path.is_file() else "not a regular file"
-    return [InputFailure(display_path(path, root), None, Code.E113_UNSUPPORTED, f"{what}; skipped")]
+    return [InputFailure(display_path(path, root), None, Code.E113_UNSUPPORTED, unsupported(path))]
 
 
 def _strict_dates(items: Iterable[Item]) -> Iterator[Item]:

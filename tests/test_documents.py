@@ -221,3 +221,42 @@ def test_documents_strict_refuses_dates_that_needed_normalizing(tmp_path: Path) 
     (failure,) = [i for i in items if isinstance(i, InputFailure)]
     assert (failure.line, failure.code) == (1, Code.E108_DATE)
     assert "--strict" in failure.reason
+
+
+# fmt: off
+UNSUPPORTED = [
+    ("minutes.docx", b"PK\x03\x04" + bytes(40), "a Word document (.docx)"),
+    ("minutes.pdf", b"%PDF-1.7\n", "a PDF (.pdf)"),
+    ("page.html", "<html><body>本文</body></html>".encode(), "markup (HTML or XML) (.html)"),
+    ("corpus.json", b'[{"id": "a", "text": "x"}]', "a JSON file (.json)"),
+    ("speeches.csv", "id,text\na,本文\n".encode(), "a table (.csv)"),
+    ("old.txt.gz", b"\x1f\x8b\x08\x00", "a gzip file not named .jsonl.gz (.gz)"),
+    ("README", b"text", "no suffix"),
+    # another format under a name the reader takes: told by the first bytes, not "binary data"
+    ("renamed.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(100), "a PDF named .txt"),
+    ("renamed2.txt", b"PK\x03\x04" + bytes(100), "a ZIP container (a .docx, .xlsx, .odt or .zip) named .txt"),
+    ("memo.txt", b"{\\rtf1\\ansi \\u26412?}", "an RTF document named .txt"),
+    ("zipped.jsonl", b"\x1f\x8b\x08\x00" + bytes(30), "gzip-compressed data named .jsonl"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "data", "what"), UNSUPPORTED, ids=[u[0] for u in UNSUPPORTED])
+def test_documents_unsupported_files_say_what_they_are(tmp_path: Path, name: str, data: bytes, what: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text("本文。", encoding="utf-8")
+    items = list(read_documents([tmp_path]))
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["good"]
+    (failure,) = [i for i in items if isinstance(i, InputFailure)]
+    assert failure.code == Code.E113_UNSUPPORTED
+    assert what in failure.reason and failure.reason.endswith("; not read")
+    assert str(failure).startswith(f"{failure.path}: E113 unsupported format (")
+
+
+def test_documents_a_fifo_is_unsupported_and_never_opened(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (failure,) = list(read_documents([tmp_path]))
+    assert isinstance(failure, InputFailure) and failure.code == Code.E113_UNSUPPORTED
+    assert failure.reason == "a FIFO, not a regular file; not read"

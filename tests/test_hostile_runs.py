@@ -213,8 +213,10 @@ def test_hostile_unsupported_files_are_reported_and_fail_the_run(tmp_path: Path)
     assert result.returncode == 1
     errors = sorted(line for line in result.stderr.splitlines() if line.startswith("DIR/"))
     assert errors == [
-        "DIR/minutes.docx: E113 unsupported format (not .txt, .jsonl or .jsonl.gz; skipped)",
-        "DIR/minutes.pdf: E113 unsupported format (not .txt, .jsonl or .jsonl.gz; skipped)",
+        "DIR/minutes.docx: E113 unsupported format (a Word document (.docx), not .txt, .jsonl or .jsonl.gz: "
+        "save it as plain text (.txt, UTF-8), or put its text in a line of a .jsonl file; not read)",
+        "DIR/minutes.pdf: E113 unsupported format (a PDF (.pdf), not .txt, .jsonl or .jsonl.gz: "
+        "extract its text first, e.g. `pdftotext -enc UTF-8 FILE.pdf FILE.txt`; not read)",
     ]
     assert sorted(_ids(out)) == ["good-1", "good-2", "t"]
 
