@@ -16,9 +16,12 @@ export OMP_NUM_THREADS ?= 1
 
 .PHONY: extract test goldens evaluate tables review gold-docs bench lint typecheck clean
 
-$(VENV)/.runtime: requirements.lock
+# The pinned packages, then this checkout itself, editable and without dependencies (they are all in
+# the lock): the `jpextract` command in .venv/bin, running the code of this checkout.
+$(VENV)/.runtime: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime

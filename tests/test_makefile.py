@@ -110,3 +110,27 @@ def test_makefile_evaluate_scores_the_gold_documents(tmp_path: Path) -> None:
     # and it printed what the README shows: the commands make echoes, the summary line, the table
     shown = [line.replace(str(out), "outputs").replace(sys.executable, ".venv/bin/python") for line in lines]
     assert lines_in_order(readme_block("evaluate-output"), shown) == []
+
+
+@needs_make
+def test_makefile_installs_the_jpextract_command(tmp_path: Path) -> None:
+    """The venv recipe on a fresh copy (the lock emptied: the packages are not what is tested here)."""
+    for name in ("Makefile", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "pipeline", tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "requirements.lock").write_text("", encoding="utf-8")
+    base = Path(getattr(sys, "_base_executable", sys.executable))
+    assert MAKE is not None
+    result = subprocess.run(
+        [MAKE, "--no-print-directory", ".venv/.runtime", f"PYTHON={base}"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "install --no-deps -e ." in result.stdout
+    script = tmp_path / ".venv" / "bin" / "jpextract"
+    assert "from pipeline.__main__ import console" in script.read_text(encoding="utf-8")  # BLAS set first
+    shown = subprocess.run([script, "--help"], capture_output=True, text=True, check=False, cwd=tmp_path.parent)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("usage: jpextract COMMAND [OPTIONS]")
+    version = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
+    assert version.stdout.startswith("jpextract ")
