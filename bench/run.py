@@ -74,7 +74,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int
 
 
 def extract_cmd(sample: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "pipeline", "extract", str(sample), "-o", str(out), *extra]
+    # --tokens: every stage and every output, as the numbers in bench/README.md were measured
+    return [sys.executable, "-m", "pipeline", "extract", str(sample), "-o", str(out), "--tokens", *extra]
 
 
 def fugashi_rate(texts: list[str]) -> float:

@@ -1,4 +1,4 @@
-"""Entry point for ``python -m pipeline``."""
+"""Entry points: ``python -m pipeline`` and the ``jpextract`` console script (``console``)."""
 
 from __future__ import annotations
 
@@ -11,5 +11,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from pipeline.cli import main
 
+
+def console() -> int:
+    """The ``jpextract`` command (pyproject.toml's ``[project.scripts]``): BLAS set up as above first."""
+    return main(prog="jpextract")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog="python -m pipeline"))

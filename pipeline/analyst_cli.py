@@ -4,7 +4,8 @@
 doccano).
 
 ``pipeline.cli`` registers them with ``add_commands`` and runs them with ``run``; each command's
-work is in its own package (``pipeline.export``, ``pipeline.review``, ``pipeline.annotation``).
+work is in its own package (``pipeline.export``, ``pipeline.review``, ``pipeline.annotation``), and
+what its help says is in ``pipeline.usage``.
 """
 
 from __future__ import annotations
@@ -14,40 +15,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pipeline import usage
+
 COMMANDS = ("export", "review", "annotate", "import-gold")
 
 
 def add_commands(sub: Any) -> None:
     """Add the analysts' subcommands to the CLI's subparsers."""
-    ex = sub.add_parser(
-        "export",
-        help="turn extractions into tables (Parquet, CSV, a DuckDB file with views)",
-        description="One table per kind: documents, dates, entities, commitments, commitment_parties, warnings. "
-        "Example: python -m pipeline export outputs/extractions.jsonl -o outputs/tables",
-    )
-    ex.add_argument("predictions", type=Path, help="extraction JSONL (python -m pipeline extract ... -o OUT.jsonl)")
-    ex.add_argument("-o", "--output", type=Path, required=True, help="folder for the tables")
+    ex = usage.add_command(sub, "export")
+    ex.add_argument("predictions", type=Path, metavar="PRED", help="extraction records (what extract wrote)")
+    ex.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the tables")
     ex.add_argument(
         "--format",
         default="parquet,duckdb",
-        help="comma-separated: parquet, csv, duckdb (default: parquet,duckdb)",
+        metavar="LIST",
+        help="comma-separated: parquet, csv, duckdb (default parquet,duckdb)",
     )
     _add_review(sub)
     _add_annotation(sub)
 
 
 def _add_review(sub: Any) -> None:
-    rv = sub.add_parser(
-        "review",
-        help="write one HTML page to read the extractions (and, with --gold, the gold diff) in a browser",
-        description="Highlights dates, entities and commitments in each document, lists their details, places "
-        "commitments on a timeline; with --gold marks missed, spurious and mismatched items as `evaluate` counts "
-        "them. Example: python -m pipeline review outputs/extractions.jsonl --gold tests/fixtures/gold "
-        "-o outputs/review.html",
-    )
-    rv.add_argument("predictions", type=Path, help="extraction JSONL")
-    rv.add_argument("--gold", type=Path, help="folder of gold fixtures (<doc_id>.json) to diff against")
-    rv.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    rv = usage.add_command(sub, "review")
+    rv.add_argument("predictions", type=Path, metavar="PRED", help="extraction records (what extract wrote)")
+    rv.add_argument("--gold", type=Path, metavar="DIR", help="folder of gold fixtures (<doc_id>.json) to diff against")
+    rv.add_argument("-o", "--output", type=Path, required=True, metavar="HTML", help="the page to write")
     rv.add_argument("--title", help="the page's title")
 
 
@@ -74,26 +66,14 @@ def _tools(value: str) -> tuple[str, ...]:
 
 
 def _add_annotation(sub: Any) -> None:
-    an = sub.add_parser(
-        "annotate",
-        help="write annotation tasks with the predictions as pre-annotations (Label Studio, doccano)",
-        description="Label Studio: label-studio-tasks.json (import it) and label-studio-config.xml (the project's "
-        "labeling interface); doccano: doccano.jsonl with doccano-labels.json and doccano-relations.json. "
-        "Example: python -m pipeline annotate outputs/extractions.jsonl -o outputs/annotation",
-    )
-    an.add_argument("predictions", type=Path, help="extraction JSONL")
-    an.add_argument("-o", "--output", type=Path, required=True, help="folder for the task files")
-    an.add_argument("--tool", default="all", help="label-studio, doccano or all (default)")
+    an = usage.add_command(sub, "annotate")
+    an.add_argument("predictions", type=Path, metavar="PRED", help="extraction records (what extract wrote)")
+    an.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the task files")
+    an.add_argument("--tool", default="all", help="label-studio, doccano or all (default all)")
     an.add_argument("--blank", action="store_true", help="no pre-annotations: annotate from the text alone")
-    ig = sub.add_parser(
-        "import-gold",
-        help="turn a Label Studio or doccano export into gold fixtures (<doc_id>.json)",
-        description="Reads a Label Studio JSON export (the latest submitted annotation of each task) or a doccano "
-        "JSONL export and writes one gold fixture per document, in the contract's shape. "
-        "Example: python -m pipeline import-gold project-1-export.json -o tests/fixtures/gold",
-    )
-    ig.add_argument("export", type=Path, help="the tool's export file")
-    ig.add_argument("-o", "--output", type=Path, required=True, help="the gold folder")
+    ig = usage.add_command(sub, "import-gold")
+    ig.add_argument("export", type=Path, metavar="EXPORT", help="the tool's export (Label Studio JSON, doccano JSONL)")
+    ig.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="the gold folder")
     ig.add_argument("--tool", choices=("label-studio", "doccano"), help="the export's tool (default: detected)")
     ig.add_argument("--overwrite", action="store_true", help="replace fixtures that exist")
 

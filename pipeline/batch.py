@@ -18,7 +18,7 @@ from pipeline.config import Config
 from pipeline.dates import find_dates
 from pipeline.documents import InputFailure, document_date
 from pipeline.entities import find_entities
-from pipeline.errors import Code
+from pipeline.errors import Code, error_text
 from pipeline.jsonl import dumps
 from pipeline.parse import ParsedDoc
 from pipeline.record import to_record, token_rows
@@ -40,8 +40,7 @@ class Outcome:
 
 def _analyse(doc: Document, res: Resources, config: Config) -> tuple[Extraction, Any]:
     """Stages that need no GiNZA: sentences, tokens, dates."""
-    tagger = res.tagger if "tokens" in config.stages else None
-    sentences = find_sentences(doc.text, tagger)
+    sentences = find_sentences(doc.text, res.tagger if config.tokens else None)
     dates: tuple[Any, ...] = ()
     warnings: tuple[RecordWarning, ...] = ()
     if "dates" in config.stages:
@@ -77,26 +76,26 @@ def _finish(extraction: Extraction, parsed: ParsedDoc | None, config: Config) ->
 
 
 def _failure(doc: Document, exc: BaseException, config: Config) -> InputFailure:
+    """E111: the exception in the message; its traceback in the manifest (and on stderr with --verbose)."""
     if config.verbose:
         traceback.print_exception(exc, file=sys.stderr)
-    reason = f"doc_id {doc.doc_id}: {type(exc).__name__}: {exc}"
-    return InputFailure(doc.source.path, doc.source.line, Code.E111_STAGE, reason)
+    reason = f"doc_id {doc.doc_id}: {error_text(exc)}"
+    trace = "".join(traceback.format_exception(exc))
+    return InputFailure(doc.source.path, doc.source.line, Code.E111_STAGE, reason, traceback=trace)
 
 
 def _outcome(extraction: Extraction, config: Config) -> Outcome:
     doc = extraction.document
     if config.strict and extraction.warnings:
+        # The first warning's code; every warning in the message (the manifest keeps them all).
         first = extraction.warnings[0]
-        failure = InputFailure(
-            doc.source.path,
-            doc.source.line,
-            Code(first.code),
-            f"doc_id {doc.doc_id} at {first.start}: {first.message} (--strict)",
-        )
+        found = "; ".join(f"{w.code} at {w.start}: {w.message}" for w in extraction.warnings)
+        reason = f"doc_id {doc.doc_id}: {len(extraction.warnings)} warning(s) (--strict): {found}"
+        failure = InputFailure(doc.source.path, doc.source.line, Code(first.code), reason)
         return Outcome(doc.doc_id, None, None, {}, failure)
     record = to_record(extraction)
     tokens = ""
-    if "tokens" in config.stages:
+    if config.tokens:
         tokens = "".join(dumps(row) + "\n" for row in token_rows(doc.doc_id, extraction.sentences))
     counts = {
         "dates": len(extraction.dates),

@@ -13,6 +13,10 @@ from pipeline.limits import DEFAULT_MAX_DOC_CHARS
 from pipeline.schema import STAGES
 
 DEFAULT_CACHE_ENV = "PIPELINE_CACHE_DIR"
+# What a run does unless told otherwise: every stage but ``tokens``. Token rows (``OUT.tokens.jsonl``)
+# are opt-in: about 68 bytes per input character (1 GB for the Diet corpus), read by no later
+# stage nor by any analysts' command, and tokenizing costs more than the dates stage.
+DEFAULT_STAGES: tuple[str, ...] = tuple(s for s in STAGES if s != "tokens")
 
 
 def default_cache_dir() -> Path:
@@ -30,7 +34,8 @@ class Config:
 
     Attributes:
         stages: stages to run, in pipeline order; a stage's prerequisites are added
-            (commitments needs dates and entities). ``tokens`` always runs when any stage does.
+            (commitments needs dates and entities). Sentences are always split; ``tokens``
+            (fugashi tokens, written to ``OUT.tokens.jsonl``) runs only when named.
         cache_dir: where GiNZA parses are cached; None disables the cache.
         batch_size: at most this many documents in a batch (the unit a worker is given).
         batch_chars: about this many characters in a batch, and in each group of texts GiNZA
@@ -49,7 +54,7 @@ class Config:
             same entities, about ten times faster; off only to measure the difference).
     """
 
-    stages: tuple[str, ...] = STAGES
+    stages: tuple[str, ...] = DEFAULT_STAGES
     cache_dir: Path | None = dataclasses.field(default_factory=default_cache_dir)
     batch_size: int = 32
     batch_chars: int = 10_000
@@ -70,16 +75,27 @@ class Config:
         wanted = set(self.stages)
         if "commitments" in wanted:
             wanted |= {"dates", "entities"}
-        wanted.add("tokens")
         object.__setattr__(self, "stages", tuple(s for s in STAGES if s in wanted))
         if self.engine not in ("local", "dask"):
             raise ValueError(f"unknown engine {self.engine!r}; choose local or dask")
+        if not self.stages:
+            raise ValueError(f"no stage to run; choose from {', '.join(STAGES)}")
         if min(self.workers, self.batch_size, self.batch_chars, self.max_doc_chars) < 1:
             raise ValueError("workers, batch_size, batch_chars and max_doc_chars must be at least 1")
 
     def replace(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (validated again)."""
         return dataclasses.replace(self, **changes)
+
+    @property
+    def tokens(self) -> bool:
+        """Whether the run tokenizes with fugashi and writes ``OUT.tokens.jsonl``."""
+        return "tokens" in self.stages
+
+    def with_tokens(self, wanted: bool) -> Config:
+        """A copy that does (or does not) run the ``tokens`` stage, the other stages unchanged."""
+        others = tuple(s for s in self.stages if s != "tokens")
+        return self.replace(stages=("tokens", *others) if wanted else others)
 
     @property
     def needs_parser(self) -> bool:
@@ -114,4 +130,5 @@ class Config:
         return cls(**data)
 
 
-TEST = Config(cache_dir=None, progress=False)
+# Tests run every stage, tokens too (the snapshots hold the token rows).
+TEST = Config(stages=STAGES, cache_dir=None, progress=False)

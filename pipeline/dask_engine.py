@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from pipeline.documents import InputFailure
-from pipeline.errors import Code, ResourceError
+from pipeline.errors import Code, ResourceError, error_text
 from pipeline.schema import Document
 from pipeline.workers import BatchResult, ordered, stage_pool, stop_pool, work
 
@@ -70,9 +70,8 @@ def _stop_children(client: Any) -> None:
 
 def _engine_error(config: Config, exc: BaseException) -> ResourceError:
     where = config.scheduler or "local Dask cluster"
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     hint = "jpextract and requirements.lock must be importable on the scheduler and every worker"
-    return ResourceError(Code.E204_ENGINE, where, f"{first}; {hint}")
+    return ResourceError(Code.E204_ENGINE, where, f"{hint}; {error_text(exc)}")
 
 
 def _connect(config: Config, client_type: Any, cluster_type: Any) -> tuple[Any, Any]:

@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pipeline.errors import Code, InputError
-from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, printable, safe_name
+from pipeline.docdates import DateRefused, read_document_date
+from pipeline.errors import Code
+from pipeline.formats import misnamed, unsupported
+from pipeline.inputs import META_SUFFIX, TEXT_SUFFIX, discover, display_path, plan_inputs, safe_name
 from pipeline.jsonin import JsonProblem, carry_problem, loads, longest_string
 from pipeline.limits import BoundedLines, Overlong, ReadLimits, read_bounded
+from pipeline.messages import InputFailure, InputWarning
 from pipeline.schema import Document, Source
 
 # NOTE: a strict cascade, not a statistical detector. Valid UTF-8 with non-ASCII bytes is almost
@@ -34,8 +37,6 @@ from pipeline.schema import Document, Source
 # deterministic, fast and testable; charset-normalizer answered cp1250/big5 for short CP932 texts
 # in our tests (see tests/test_documents.py).
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
-# Values quoted in messages are cut to this many characters: a message stays one readable line.
-BRIEF_CHARS = 80
 
 
 @dataclass
@@ -48,25 +49,6 @@ class ReadMeter:
     def fraction(self) -> float:
         """Share of the input read, 0.0 when unknown."""
         return min(1.0, self.done / self.total) if self.total else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class InputFailure:
-    """A file or line that could not become a document; ``str()`` is the one-line message."""
-
-    path: str
-    line: int | None
-    code: Code
-    reason: str
-
-    def __post_init__(self) -> None:
-        # One line on stderr, valid UTF-8 in the manifest, whatever the input put in the message.
-        object.__setattr__(self, "path", printable(self.path))
-        object.__setattr__(self, "reason", printable(self.reason))
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return str(InputError(self.code, where, self.reason))
 
 
 def sha256_hex(data: bytes) -> str:
@@ -168,25 +150,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def cut(text: str) -> str:
-    """``text`` cut to ``BRIEF_CHARS``: what a message quotes of an input value (escaped on output)."""
-    return text if len(text) <= BRIEF_CHARS else text[: BRIEF_CHARS - 1] + "…"
-
-
-def parse_document_date(value: Any) -> dt.date:
-    """Validate an ISO ``YYYY-MM-DD`` document date; raise ``ValueError`` otherwise."""
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"date {cut(repr(value))}")
-
-
 def document_date(doc: Document) -> dt.date | None:
     """The document date from its metadata (validated when the document was read)."""
     value = doc.meta.get("date")
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+# What the readers of one file yield: a warning comes right before the document it concerns.
+Item = Document | InputFailure | InputWarning
 
 
 class _Rejected(Exception):
@@ -210,16 +181,25 @@ def _object(data: bytes, text: str) -> dict[str, Any]:
     return obj
 
 
-def _check_meta(meta: dict[str, Any], suffix: str = "") -> None:
-    """A valid document date, and values the output can write back."""
+def _check_meta(meta: dict[str, Any], suffix: str = "") -> str | None:
+    """A valid document date (normalized to ``YYYY-MM-DD`` in ``meta``), and values the output can write back.
+
+    Returns what was normalized (the warning's reason), or None.
+    """
+    note = None
     if meta.get("date") is not None:
+        written = meta["date"]
         try:
-            parse_document_date(meta["date"])
-        except ValueError as exc:
+            date = read_document_date(written)
+        except DateRefused as exc:
             raise _Rejected(Code.E108_DATE, f"{exc}{suffix}") from None
+        if date.form is not None:
+            meta["date"] = date.value
+            note = f"date {written!r} read as {date.value}{suffix}"
     problem = carry_problem(meta)
     if problem is not None:
         raise _Rejected(Code.E114_VALUE, f"metadata: {problem}{suffix}")
+    return note
 
 
 def txt_doc_id(path: Path, root: Path) -> str:
@@ -228,25 +208,29 @@ def txt_doc_id(path: Path, root: Path) -> str:
     return rel[: -len(TEXT_SUFFIX)]
 
 
-def read_text_file(path: Path, root: Path, limits: ReadLimits | None = None) -> Document | InputFailure:
-    """Read one ``.txt`` document and its optional ``.meta.json`` sidecar."""
+def read_text_file(path: Path, root: Path, limits: ReadLimits | None = None) -> list[Item]:
+    """Read one ``.txt`` document and its optional ``.meta.json`` sidecar: [warning], document; or a failure."""
     shown = display_path(path, root)
     try:
-        return _text_document(path, root, shown, limits or ReadLimits())
+        doc, warning = _text_document(path, root, shown, limits or ReadLimits())
     except _Rejected as exc:
-        return InputFailure(exc.path or shown, None, exc.code, exc.reason)
+        return [InputFailure(exc.path or shown, None, exc.code, exc.reason)]
+    return [doc] if warning is None else [warning, doc]
 
 
-def _text_document(path: Path, root: Path, shown: str, limits: ReadLimits) -> Document:
+def _text_document(path: Path, root: Path, shown: str, limits: ReadLimits) -> tuple[Document, InputWarning | None]:
     data = _txt_bytes(path, limits)
     if not data.strip():
         raise _Rejected(Code.E103_EMPTY, f"{len(data)} bytes")
+    other = misnamed(data[:16], TEXT_SUFFIX)
+    if other is not None:
+        raise _Rejected(Code.E113_UNSUPPORTED, other)
     if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Rejected(Code.E104_BINARY, f"{len(data)} bytes")
     try:
         text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
-        raise _Rejected(Code.E102_DECODE, f"byte {exc.start}") from None
+        raise _Rejected(Code.E102_DECODE, _undecodable(data, exc)) from None
     if _has_controls(text):
         raise _Rejected(Code.E104_BINARY, f"control characters after decoding as {encoding}")
     text = normalize_newlines(text)
@@ -254,9 +238,18 @@ def _text_document(path: Path, root: Path, shown: str, limits: ReadLimits) -> Do
         raise _Rejected(Code.E103_EMPTY, "only whitespace")
     if len(text) > limits.max_doc_chars:
         raise _Rejected(Code.E112_TOO_LARGE, f"{len(text):,} characters; --max-doc-chars is {limits.max_doc_chars:,}")
-    meta = _sidecar_meta(path.with_name(path.name[: -len(TEXT_SUFFIX)] + META_SUFFIX), root, limits)
+    meta, warning = _sidecar_meta(path.with_name(path.name[: -len(TEXT_SUFFIX)] + META_SUFFIX), root, limits)
     source = Source(path=shown, line=None, sha256=sha256_hex(data), encoding=encoding)
-    return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source)
+    return Document(doc_id=txt_doc_id(path, root), text=text, meta=meta, source=source), warning
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where UTF-8 failed, and on which bytes; the legacy encodings did not read the file as Japanese either."""
+    sample = data[exc.start : exc.start + 8].hex(" ")
+    return (
+        f"byte {exc.start:,} ({sample}): {exc.reason} in UTF-8, and neither CP932 nor EUC-JP reads "
+        "the file as Japanese text"
+    )
 
 
 def _txt_bytes(path: Path, limits: ReadLimits) -> bytes:
@@ -279,9 +272,10 @@ def _txt_bytes(path: Path, limits: ReadLimits) -> bytes:
     return data
 
 
-def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> dict[str, Any]:
+def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> tuple[dict[str, Any], InputWarning | None]:
+    """The sidecar's metadata, and the warning about its date when it had to be normalized."""
     if not sidecar.exists():
-        return {}
+        return {}, None
     shown = display_path(sidecar, root)
     if not sidecar.is_file():  # a FIFO would block the run
         raise _Rejected(Code.E109_META, "not a regular file", shown)
@@ -291,7 +285,7 @@ def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> dict[str, An
         if data is None:
             raise _Rejected(Code.E109_META, f"over {limits.meta_bytes:,} bytes, not read", shown)
         meta = _object(data, data.decode("utf-8"))
-        _check_meta(meta)
+        note = _check_meta(meta)
     except OSError as exc:
         raise _Rejected(Code.E109_META, exc.strerror or type(exc).__name__, shown) from None
     except UnicodeDecodeError as exc:
@@ -299,7 +293,7 @@ def _sidecar_meta(sidecar: Path, root: Path, limits: ReadLimits) -> dict[str, An
     except _Rejected as exc:
         code = Code.E109_META if exc.code == Code.E105_JSON else exc.code
         raise _Rejected(code, exc.reason, shown) from None
-    return meta
+    return meta, None if note is None else InputWarning(shown, None, Code.W305_DATE_FORM, note)
 
 
 def _open_lines(path: Path) -> BinaryIO:
@@ -310,7 +304,7 @@ def _open_lines(path: Path) -> BinaryIO:
 
 def read_jsonl_file(
     path: Path, meter: ReadMeter | None = None, root: Path | None = None, limits: ReadLimits | None = None
-) -> Iterator[Document | InputFailure]:
+) -> Iterator[Item]:
     """Read a JSONL corpus: one document per line; a bad line fails alone.
 
     Lines are read with a bound (``limits.line_bytes``): a longer line is skipped unread (E112)
@@ -324,6 +318,11 @@ def read_jsonl_file(
     try:
         with _open_lines(path) as handle:
             raw_file = getattr(handle, "fileobj", handle)  # compressed position for .gz
+            head = getattr(handle, "peek", lambda _: b"")(16)[:16]  # buffered: nothing is consumed
+            other = misnamed(head, ".jsonl.gz" if path.name.endswith(".gz") else ".jsonl")
+            if other is not None:
+                yield InputFailure(shown, None, Code.E113_UNSUPPORTED, other)
+                return
             lines = BoundedLines(handle, limits.line_bytes)
             for lineno, raw in lines:
                 if meter is not None:
@@ -331,7 +330,7 @@ def read_jsonl_file(
                 if isinstance(raw, Overlong):
                     yield InputFailure(shown, lineno, Code.E112_TOO_LARGE, _overlong(raw, limits))
                 else:
-                    yield _jsonl_line(raw, shown, lineno, limits)
+                    yield from _jsonl_line(raw, shown, lineno, limits)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield InputFailure(shown, _next_line(lines), Code.E110_GZIP, str(exc))
     except OSError as exc:  # unreadable: E101 like a .txt, unless gzip's reading failed
@@ -351,14 +350,15 @@ def _overlong(line: Overlong, limits: ReadLimits) -> str:
     )
 
 
-def _jsonl_line(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> Document | InputFailure:
+def _jsonl_line(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> list[Item]:
     try:
-        return _jsonl_document(raw, shown, lineno, limits)
+        doc, note = _jsonl_document(raw, shown, lineno, limits)
     except _Rejected as exc:
-        return InputFailure(shown, lineno, exc.code, exc.reason)
+        return [InputFailure(shown, lineno, exc.code, exc.reason)]
+    return [doc] if note is None else [InputWarning(shown, lineno, Code.W305_DATE_FORM, note), doc]
 
 
-def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> Document:
+def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> tuple[Document, str | None]:
     try:
         line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError as exc:
@@ -368,9 +368,9 @@ def _jsonl_document(raw: bytes, shown: str, lineno: int, limits: ReadLimits) -> 
     doc_id = _doc_id(obj)
     text = _doc_text(obj, doc_id, limits)
     meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
-    _check_meta(meta, f" (id {cut(doc_id)})")
+    note = _check_meta(meta, f" (id {doc_id})")
     source = Source(path=shown, line=lineno, sha256=sha256_hex(raw.rstrip(b"\r\n")), encoding="utf-8")
-    return Document(doc_id=doc_id, text=text, meta=meta, source=source)
+    return Document(doc_id=doc_id, text=text, meta=meta, source=source), note
 
 
 def _check_beside_text(raw: bytes, limits: ReadLimits) -> None:
@@ -399,25 +399,24 @@ def _doc_id(obj: dict[str, Any]) -> str:
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise _Rejected(Code.E106_FIELD, "'id' must be a non-empty string")
     if _has_surrogates(doc_id):
-        raise _Rejected(Code.E106_FIELD, f"'id' has lone surrogates ({cut(ascii(doc_id))})")
+        raise _Rejected(Code.E106_FIELD, f"'id' has lone surrogates ({doc_id!a})")
     return doc_id
 
 
 def _doc_text(obj: dict[str, Any], doc_id: str, limits: ReadLimits) -> str:
     """The document's text, newlines normalized, within the size limit."""
     text = obj.get("text")
-    shown = cut(doc_id)
     if not isinstance(text, str):
-        raise _Rejected(Code.E106_FIELD, f"'text' missing or not a string (id {shown})")
+        raise _Rejected(Code.E106_FIELD, f"'text' missing or not a string (id {doc_id})")
     if not text.strip():
-        raise _Rejected(Code.E103_EMPTY, f"id {shown}")
+        raise _Rejected(Code.E103_EMPTY, f"id {doc_id}")
     if _has_surrogates(text):
-        raise _Rejected(Code.E106_FIELD, f"'text' has lone surrogates (id {shown})")
+        raise _Rejected(Code.E106_FIELD, f"'text' has lone surrogates (id {doc_id})")
     text = normalize_newlines(text)
     if len(text) > limits.max_doc_chars:
         raise _Rejected(
             Code.E112_TOO_LARGE,
-            f"'text' of {len(text):,} characters; --max-doc-chars is {limits.max_doc_chars:,} (id {shown})",
+            f"'text' of {len(text):,} characters; --max-doc-chars is {limits.max_doc_chars:,} (id {doc_id})",
         )
     return text
 
@@ -429,6 +428,8 @@ def read_documents(
     limits: ReadLimits | None = None,
     exclude: Collection[Path] = (),
     notice: Callable[[str], None] | None = None,
+    warn: Callable[[InputWarning], None] | None = None,
+    strict: bool = False,
 ) -> Iterator[Document | InputFailure]:
     """Yield every document of the inputs, in input order, and a failure for every bad one.
 
@@ -436,7 +437,9 @@ def read_documents(
     lines, invalid metadata and duplicate ids (the first occurrence wins) all become
     ``InputFailure`` items. Files with other extensions are reported as unsupported (E113), so
     that nothing is skipped silently. ``exclude`` (the run's own outputs) and files that hold this
-    pipeline's output are not read; ``notice`` is told so in one line.
+    pipeline's output are not read; ``notice`` is told so in one line. A document read after a
+    repair (a document date in another form, normalized) is yielded, and ``warn`` is told before;
+    under ``strict`` it fails instead (E108), as any date but ``YYYY-MM-DD`` did before.
     """
     limits = limits or ReadLimits()
     seen: dict[str, str] = {}
@@ -451,23 +454,51 @@ def read_documents(
             yield InputFailure(display_path(given), None, Code.E101_NOT_FOUND, "no such file or directory")
     for path, kind, root in plan.files:
         start = meter.done if meter else 0
-        yield from _first_ids(_read_file(path, kind, root, meter, limits), seen)
+        items = _read_file(path, kind, root, meter, limits)
+        yield from _warned(_first_ids(_strict_dates(items) if strict else items, seen), warn)
         if meter is not None:
             meter.done = start + _size(path)
 
 
-def _read_file(
-    path: Path, kind: str, root: Path, meter: ReadMeter | None, limits: ReadLimits
-) -> Iterable[Document | InputFailure]:
+def _read_file(path: Path, kind: str, root: Path, meter: ReadMeter | None, limits: ReadLimits) -> Iterable[Item]:
     if kind == "txt":
-        return [read_text_file(path, root, limits)]
+        return read_text_file(path, root, limits)
     if kind == "jsonl":
         return read_jsonl_file(path, meter, root, limits)
-    what = "not .txt, .jsonl or .jsonl.gz" if path.is_file() else "not a regular file"
-    return [InputFailure(display_path(path, root), None, Code.E113_UNSUPPORTED, f"{what}; skipped")]
+    return [InputFailure(display_path(path, root), None, Code.E113_UNSUPPORTED, unsupported(path))]
 
 
-def _first_ids(items: Iterable[Document | InputFailure], seen: dict[str, str]) -> Iterator[Document | InputFailure]:
+def _strict_dates(items: Iterable[Item]) -> Iterator[Item]:
+    """``--strict``: a document whose date had to be normalized fails instead (E108), as it did before."""
+    held: InputWarning | None = None
+    for item in items:
+        if isinstance(item, InputWarning):
+            held = item
+            continue
+        if held is not None and isinstance(item, Document):
+            reason = f"{held.reason}; --strict reads only YYYY-MM-DD"
+            item = InputFailure(held.path, held.line, Code.E108_DATE, reason)
+        held = None
+        yield item
+
+
+def _warned(items: Iterable[Item], warn: Callable[[InputWarning], None] | None) -> Iterator[Document | InputFailure]:
+    """The documents and failures; a warning goes to ``warn`` when the document after it is read.
+
+    A warning about a document that then failed (a duplicate id) is dropped: the failure says what matters.
+    """
+    held: InputWarning | None = None
+    for item in items:
+        if isinstance(item, InputWarning):
+            held = item
+            continue
+        if held is not None and isinstance(item, Document) and warn is not None:
+            warn(held)
+        held = None
+        yield item
+
+
+def _first_ids(items: Iterable[Item], seen: dict[str, str]) -> Iterator[Item]:
     """The items, with a failure instead of any document whose id was already read."""
     for item in items:
         if isinstance(item, Document):
@@ -477,7 +508,7 @@ def _first_ids(items: Iterable[Document | InputFailure], seen: dict[str, str]) -
                     item.source.path,
                     item.source.line,
                     Code.E107_DUPLICATE_ID,
-                    f"id {cut(item.doc_id)} already read from {seen[item.doc_id]}",
+                    f"id {item.doc_id} already read from {seen[item.doc_id]}",
                 )
                 continue
             seen[item.doc_id] = where
@@ -494,6 +525,7 @@ def _size(path: Path) -> int:
 __all__ = [
     "Document",
     "InputFailure",
+    "InputWarning",
     "ReadLimits",
     "ReadMeter",
     "Source",
@@ -502,7 +534,6 @@ __all__ = [
     "display_path",
     "document_date",
     "normalize_newlines",
-    "parse_document_date",
     "read_documents",
     "read_jsonl_file",
     "read_text_file",

@@ -1,7 +1,8 @@
 """Coded errors and warnings, in the spirit of spaCy's ``ErrorsWithCodes``.
 
 E1xx: input (files, lines, metadata); E2xx: resources (models, dictionaries);
-W3xx: recoverable anomalies in the data, recorded in a record's ``warnings``.
+W3xx: recoverable anomalies in the data, recorded in a record's ``warnings`` (W301-W304) or, for
+the input itself (W305), on stderr and in the manifest's ``input_warnings``.
 Tests assert on codes, never on prose.
 """
 
@@ -35,6 +36,7 @@ class Code(StrEnum):
     W302_ERA_OVERFLOW = "W302"
     W303_UNRESOLVED = "W303"
     W304_LONG_INPUT = "W304"
+    W305_DATE_FORM = "W305"
 
 
 MESSAGES: dict[Code, str] = {
@@ -45,7 +47,7 @@ MESSAGES: dict[Code, str] = {
     Code.E105_JSON: "invalid JSON",
     Code.E106_FIELD: "missing or invalid field",
     Code.E107_DUPLICATE_ID: "duplicate document id",
-    Code.E108_DATE: "invalid document date (expected YYYY-MM-DD)",
+    Code.E108_DATE: "invalid document date",
     Code.E109_META: "invalid metadata file",
     Code.E110_GZIP: "cannot read compressed file",
     Code.E111_STAGE: "a stage failed on this document",
@@ -60,6 +62,7 @@ MESSAGES: dict[Code, str] = {
     Code.W302_ERA_OVERFLOW: "era year past the end of its era",
     Code.W303_UNRESOLVED: "relative date without an antecedent",
     Code.W304_LONG_INPUT: "input split for the parser",
+    Code.W305_DATE_FORM: "document date normalized to YYYY-MM-DD",
 }
 
 
@@ -78,6 +81,16 @@ class PipelineError(ValueError):
         if detail:
             text += f" ({detail})"
         super().__init__(text)
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception as a user reads it: its type and its whole message, every line of it.
+
+    A library's message often says what to do on its later lines (fugashi's lists the arguments
+    and the file it could not open); none is dropped.
+    """
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class InputError(PipelineError):

@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from pipeline.jsonin import JsonProblem, loads
 from pipeline.limits import read_bounded
+from pipeline.messages import printable
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".meta.json"
@@ -40,25 +41,17 @@ MANIFEST_BYTES = 64 << 20
 RECORD_KEYS = frozenset({"schema_version", "doc_id", "text", "sentences", "source"})
 TOKEN_KEYS = frozenset({"doc_id", "sentence", "tokens"})
 MANIFEST_KEYS = frozenset({"pipeline_version", "schema_version", "inputs", "counts"})
-# Records are written with sorted keys: a first line too long to read whole still starts so.
+# Records and token rows are written with sorted keys: a first line too long to read whole still starts so.
 RECORD_PREFIX = b'{"commitments":['
+TOKEN_PREFIX = re.compile(rb'\{"doc_id":"[^"\\]{0,4096}","end":\d+,"sentence":\d+,"start":\d+,"tokens":\[')
 NOTICE_NAMES = 5
-# What would break a message's one line, or cannot be written as UTF-8 (stderr, records, manifest):
-# control characters, line separators, lone surrogates (os.fsdecode's stand-ins for the bytes of a
-# file name that is not UTF-8, such as a Shift_JIS name from an old archive).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters, line separators and lone surrogates written as escapes."""
-    if _UNPRINTABLE.search(text) is None:
-        return text
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
+# What ``output_kind`` answers for each kind of output it recognizes.
+RECORDS = "earlier runs' records"
+TOKEN_ROWS = "earlier runs' token rows"
+MANIFESTS = "earlier runs' manifests"
 def safe_name(name: str) -> str:
     r"""A file name as UTF-8 text: bytes that are not UTF-8 become ``\xNN``, controls escapes."""
-    if _UNPRINTABLE.search(name) is None:
+    if printable(name) == name:
         return name
     return printable(os.fsencode(name).decode("utf-8", "backslashreplace"))
 
@@ -121,7 +114,7 @@ def plan_inputs(inputs: Sequence[Path], exclude: Collection[Path] = ()) -> Input
             elif real.startswith(own_dirs):
                 why = "this run's parse cache"
             else:
-                why = _output_kind(path)
+                why = output_kind(path)
             if why is None:
                 plan.files.append((path, kind_of(path), root))
             else:
@@ -177,14 +170,14 @@ def kind_of(path: Path) -> str:
     return "other"
 
 
-def _output_kind(path: Path) -> str | None:
+def output_kind(path: Path) -> str | None:
     """What output of this pipeline ``path`` holds (``output records``, ...), or None for any other file."""
     name = path.name
     if not name.endswith(OUTPUT_SUFFIXES) or not path.is_file():
         return None
     with contextlib.suppress(OSError, EOFError, zlib.error):
         if name.endswith((".json", ".json.tmp")):
-            return "earlier runs' manifests" if "manifest" in name and _is_manifest(path) else None
+            return MANIFESTS if "manifest" in name and _is_manifest(path) else None
         with _open(path) as handle:
             first = handle.readline(PEEK_BYTES + 1)
         return _line_kind(first, complete=first.endswith(b"\n") or len(first) <= PEEK_BYTES)
@@ -199,7 +192,7 @@ def _open(path: Path) -> BinaryIO:
 
 def _line_kind(line: bytes, *, complete: bool) -> str | None:
     if not complete:
-        return "earlier runs' records" if line.startswith(RECORD_PREFIX) else None
+        return _prefix_kind(line)
     try:
         obj = loads(line, line.decode("utf-8"))
     except (JsonProblem, UnicodeDecodeError):
@@ -207,10 +200,17 @@ def _line_kind(line: bytes, *, complete: bool) -> str | None:
     if not isinstance(obj, dict) or "id" in obj:
         return None
     if obj.keys() >= RECORD_KEYS:
-        return "earlier runs' records"
+        return RECORDS
     if obj.keys() >= TOKEN_KEYS:
-        return "earlier runs' token rows"
+        return TOKEN_ROWS
     return None
+
+
+def _prefix_kind(line: bytes) -> str | None:
+    """What a first line too long to parse holds, from how it starts."""
+    if line.startswith(RECORD_PREFIX):
+        return RECORDS
+    return TOKEN_ROWS if TOKEN_PREFIX.match(line) else None
 
 
 def _is_manifest(path: Path) -> bool:

@@ -88,8 +88,8 @@ def loads(data: bytes, text: str) -> Any:
         raise JsonProblem(Code.E114_VALUE, f"nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         return json.loads(text, parse_constant=_not_json, parse_int=_bounded_int)
-    except json.JSONDecodeError as exc:
-        raise JsonProblem(Code.E105_JSON, exc.msg) from None
+    except json.JSONDecodeError as exc:  # where, too: "Expecting ',' delimiter: line 1 column 12 (char 11)"
+        raise JsonProblem(Code.E105_JSON, str(exc)) from None
     except RecursionError:  # unreachable after too_deep, kept so that no input can crash the reader
         raise JsonProblem(Code.E114_VALUE, "nested too deeply to parse") from None
 

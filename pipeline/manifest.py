@@ -20,6 +20,7 @@ from pipeline.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from pipeline.config import Config
+    from pipeline.messages import InputFailure
     from pipeline.summary import RunSummary
 
 
@@ -46,6 +47,15 @@ def git_describe() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() or None
+
+
+def _failure(failure: InputFailure) -> dict[str, Any]:
+    """A failure as the manifest lists it: the whole reason, and a stage failure's traceback."""
+    entry: dict[str, Any] = {"path": failure.path, "line": failure.line, "code": failure.code.value}
+    entry["reason"] = failure.reason
+    if failure.traceback is not None:
+        entry["traceback"] = failure.traceback
+    return entry
 
 
 def build_manifest(
@@ -81,8 +91,9 @@ def build_manifest(
             "chars": summary.chars,
             **summary.counts,
         },
-        "failures": [
-            {"path": f.path, "line": f.line, "code": f.code.value, "reason": f.reason} for f in summary.failures
+        "failures": [_failure(f) for f in summary.failures],
+        "input_warnings": [
+            {"path": w.path, "line": w.line, "code": w.code.value, "reason": w.reason} for w in summary.input_warnings
         ],
         "cache": {"hits": summary.cache_hits, "misses": summary.cache_misses},
         # Peak resident memory of this process and of the processes that ran the stages (the

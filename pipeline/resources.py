@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 from typing import TYPE_CHECKING
 
-from pipeline.errors import Code, ResourceError
+from pipeline.errors import Code, ResourceError, error_text
 
 if TYPE_CHECKING:
     import fugashi
@@ -46,7 +46,7 @@ def load_tagger() -> fugashi.Tagger:
         rc = os.path.join(unidic_lite.DICDIR, "mecabrc")
         return fugashi.Tagger(f'-d "{unidic_lite.DICDIR}" -r "{rc}"')
     except RuntimeError as exc:
-        raise ResourceError(Code.E202_TAGGER, "unidic-lite", str(exc).splitlines()[0]) from exc
+        raise ResourceError(Code.E202_TAGGER, "unidic-lite", error_text(exc)) from exc
 
 
 def use_numpy_gemm() -> None:
@@ -128,7 +128,8 @@ def load_nlp(disable: tuple[str, ...] = (), *, numpy_gemm: bool = True) -> Langu
         raise ResourceError(
             Code.E201_MODEL,
             MODEL_NAME,
-            "install it with `make extract` (pip install ja-ginza from PyPI); it is never downloaded at run time",
+            "install it with `make extract` (pip install ja-ginza from PyPI); it is never downloaded at run time; "
+            + error_text(exc),
         ) from exc
 
 

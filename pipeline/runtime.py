@@ -28,19 +28,19 @@ DISABLED_COMPONENTS: tuple[str, ...] = ("compound_splitter",)
 class Resources:
     """What a process needs to run the stages: built once per process, passed explicitly."""
 
-    tagger: fugashi.Tagger
+    tagger: fugashi.Tagger | None
     parser: Parser | None
 
     @classmethod
     def create(cls, config: Config) -> Resources:
-        """Load the tagger now and prepare the (lazy) GiNZA parser if a stage needs it."""
+        """Load the tagger now if tokens are wanted, and prepare the (lazy) GiNZA parser if a stage needs it."""
         parser = None
         if config.needs_parser:
             load = functools.partial(build_nlp, numpy_gemm=config.numpy_gemm)
             parser = Parser(load=load, cache=ParseCache(config.cache_dir, parse_fingerprint()))
             parser.batch_chars = config.batch_chars
             parser.fast_ner = config.fast_ner
-        return cls(tagger=load_tagger(), parser=parser)
+        return cls(tagger=load_tagger() if config.tokens else None, parser=parser)
 
 
 def build_nlp(*, numpy_gemm: bool = True) -> Language:

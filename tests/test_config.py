@@ -15,10 +15,10 @@ from tests.conftest import ROOT
 
 # fmt: off
 STAGE_CLOSURE = [
-    (("dates",), ("tokens", "dates")),
+    (("dates",), ("dates",)),
     (("tokens",), ("tokens",)),
-    (("commitments",), ("tokens", "dates", "entities", "commitments")),
-    (("entities", "dates"), ("tokens", "dates", "entities")),
+    (("commitments",), ("dates", "entities", "commitments")),
+    (("entities", "dates", "tokens"), ("tokens", "dates", "entities")),
 ]
 # fmt: on
 
@@ -49,7 +49,7 @@ def test_config_toml_then_cli_overrides(tmp_path: Path) -> None:
     toml.write_text('[extract]\nstages = ["dates"]\nbatch_chars = 5000\ncache_dir = ""\n', encoding="utf-8")
     args = build_parser().parse_args(["extract", "raw", "-o", "x.jsonl", "--config", str(toml), "--workers", "2"])
     config = _config(args)
-    assert config.stages == ("tokens", "dates")
+    assert config.stages == ("dates",)
     assert config.batch_chars == 5000
     assert config.cache_dir is None
     assert config.workers == 2
@@ -72,4 +72,4 @@ def test_config_strict_turns_warnings_into_failures(tmp_path: Path) -> None:
     )
     assert strict.returncode == 1
     assert "W301" in strict.stderr
-    assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == ""
+    assert not (tmp_path / "b.jsonl").exists()  # nothing extracted: nothing written

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import Document, InputFailure, decode_bytes, normalize_newlines, read_documents
+from pipeline.documents import (
+    Document,
+    InputFailure,
+    InputWarning,
+    decode_bytes,
+    normalize_newlines,
+    read_documents,
+)
 from pipeline.errors import Code
 
 TEXT = "平成23年（2011年）6月21日、ワシントンDCにおいて「2+2」会合を開催した。\n同年10月25日、会談を行った。"
@@ -163,3 +170,93 @@ def test_documents_truncated_gzip_keeps_earlier_lines(tmp_path: Path) -> None:
     assert docs, "lines before the damage are read"
     assert len(failures) == 1
     assert failures[0].code == Code.E110_GZIP
+
+
+def test_documents_dates_in_other_forms_are_normalized_with_a_warning(tmp_path: Path) -> None:
+    rows = [
+        {"id": "slash", "text": "本文", "date": "2023/05/01"},
+        {"id": "era", "text": "本文", "date": "令和5年5月1日"},
+        {"id": "iso", "text": "本文", "date": "2023-05-01"},
+        {"id": "bad", "text": "本文", "date": "2023/02/30"},
+        {"id": "slash", "text": "again", "date": "R5.5.2"},  # a duplicate: its warning is dropped
+        {"id": "time", "text": "本文", "date": "2023-05-01T10:00:00+09:00"},
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("本文", encoding="utf-8")
+    (tmp_path / "t.meta.json").write_text('{"date": "R5.5.1", "title": "x"}', encoding="utf-8")
+    warnings: list[InputWarning] = []
+    items = list(read_documents([tmp_path], warn=warnings.append))
+    docs = {i.doc_id: i.meta for i in items if isinstance(i, Document)}
+    assert docs == {
+        "slash": {"date": "2023-05-01"},
+        "era": {"date": "2023-05-01"},
+        "iso": {"date": "2023-05-01"},
+        "time": {"date": "2023-05-01"},
+        "t": {"date": "2023-05-01", "title": "x"},
+    }
+    assert [(w.path.rsplit("/", 1)[-1], w.line, w.code) for w in warnings] == [
+        ("c.jsonl", 1, Code.W305_DATE_FORM),
+        ("c.jsonl", 2, Code.W305_DATE_FORM),
+        ("c.jsonl", 6, Code.W305_DATE_FORM),
+        ("t.meta.json", None, Code.W305_DATE_FORM),
+    ]
+    assert "'2023/05/01' read as 2023-05-01 (id slash)" in str(warnings[0])
+    assert str(warnings[0]).startswith(f"{warnings[0].path}:1: W305 ")
+    failures = [(i.line, i.code) for i in items if isinstance(i, InputFailure)]
+    assert failures == [(4, Code.E108_DATE), (5, Code.E107_DUPLICATE_ID)]
+
+
+def test_documents_strict_refuses_dates_that_needed_normalizing(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "本文", "date": "2023/05/01"}\n{"id": "b", "text": "本文", "date": "2023-05-01"}\n'
+        '{"id": "a", "text": "本文", "date": "2023-05-01"}\n',
+        encoding="utf-8",
+    )
+    warnings: list[InputWarning] = []
+    items = list(read_documents([path], warn=warnings.append, strict=True))
+    assert warnings == []
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["b", "a"]  # the failed line took no id
+    (failure,) = [i for i in items if isinstance(i, InputFailure)]
+    assert (failure.line, failure.code) == (1, Code.E108_DATE)
+    assert "--strict" in failure.reason
+
+
+# fmt: off
+UNSUPPORTED = [
+    ("minutes.docx", b"PK\x03\x04" + bytes(40), "a Word document (.docx)"),
+    ("minutes.pdf", b"%PDF-1.7\n", "a PDF (.pdf)"),
+    ("page.html", "<html><body>本文</body></html>".encode(), "markup (HTML or XML) (.html)"),
+    ("corpus.json", b'[{"id": "a", "text": "x"}]', "a JSON file (.json)"),
+    ("speeches.csv", "id,text\na,本文\n".encode(), "a table (.csv)"),
+    ("old.txt.gz", b"\x1f\x8b\x08\x00", "a gzip file not named .jsonl.gz (.gz)"),
+    ("README", b"text", "no suffix"),
+    # another format under a name the reader takes: told by the first bytes, not "binary data"
+    ("renamed.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(100), "a PDF named .txt"),
+    ("renamed2.txt", b"PK\x03\x04" + bytes(100), "a ZIP container (a .docx, .xlsx, .odt or .zip) named .txt"),
+    ("memo.txt", b"{\\rtf1\\ansi \\u26412?}", "an RTF document named .txt"),
+    ("zipped.jsonl", b"\x1f\x8b\x08\x00" + bytes(30), "gzip-compressed data named .jsonl"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "data", "what"), UNSUPPORTED, ids=[u[0] for u in UNSUPPORTED])
+def test_documents_unsupported_files_say_what_they_are(tmp_path: Path, name: str, data: bytes, what: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text("本文。", encoding="utf-8")
+    items = list(read_documents([tmp_path]))
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["good"]
+    (failure,) = [i for i in items if isinstance(i, InputFailure)]
+    assert failure.code == Code.E113_UNSUPPORTED
+    assert what in failure.reason and failure.reason.endswith("; not read")
+    assert str(failure).startswith(f"{failure.path}: E113 unsupported format (")
+
+
+def test_documents_a_fifo_is_unsupported_and_never_opened(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (failure,) = list(read_documents([tmp_path]))
+    assert isinstance(failure, InputFailure) and failure.code == Code.E113_UNSUPPORTED
+    assert failure.reason == "a FIFO, not a regular file; not read"

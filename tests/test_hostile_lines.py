@@ -19,6 +19,7 @@ from pipeline.documents import Document, InputFailure, ReadLimits, read_document
 from pipeline.errors import Code
 from pipeline.jsonin import MAX_INT_DIGITS, too_deep
 from pipeline.limits import MAX_JSON_DEPTH
+from pipeline.messages import KEPT_CHARS, SHOWN_CHARS
 
 GOOD_BEFORE = json.dumps({"id": "good-1", "text": "2011年6月21日に開催した。"}, ensure_ascii=False)
 GOOD_AFTER = json.dumps({"id": "good-2", "text": "平成23年に合意した。", "date": "2011-06-21"}, ensure_ascii=False)
@@ -104,7 +105,9 @@ def test_hostile_bad_line_fails_alone(tmp_path: Path, line: str, code: Code) -> 
     message = str(failures[0])
     assert failures[0].path.endswith("/c.jsonl")
     assert message.startswith(f"{failures[0].path}:2: {code.value} ")
-    assert "\n" not in message and len(message) < 400, message
+    # one line; cut only past SHOWN_CHARS (a 10,000-item "date"), the rest kept for the manifest
+    assert "\n" not in message and len(message) < SHOWN_CHARS + 200, message
+    assert len(failures[0].reason) <= KEPT_CHARS + 100
 
 
 def test_hostile_limits_are_inclusive(tmp_path: Path) -> None:
@@ -227,7 +230,7 @@ def test_hostile_sidecar_fails_its_document_alone(tmp_path: Path, sidecar: str, 
     assert [i.doc_id for i in items if isinstance(i, Document)] == ["a"]
     failures = [i for i in items if isinstance(i, InputFailure)]
     assert [(Path(f.path).name, f.code) for f in failures] == [("b.meta.json", code)]
-    assert len(str(failures[0])) < 400
+    assert len(str(failures[0])) < SHOWN_CHARS + 200
 
 
 def test_hostile_unsupported_files_have_their_own_code(tmp_path: Path) -> None:

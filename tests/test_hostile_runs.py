@@ -168,12 +168,12 @@ def _corpus(root: Path) -> Path:
 def test_hostile_run_never_reads_its_own_outputs(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     out = corpus / "out" / "o.jsonl"
-    first = _run("extract", str(corpus), "-o", str(out), "--stages", "dates", "--no-cache", cwd=tmp_path)
+    first = _run("extract", str(corpus), "-o", str(out), "--stages", "tokens,dates", "--no-cache", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     notes = [line for line in first.stderr.splitlines() if line.startswith("note:")]
     assert len(notes) == 1 and "DIR/out/o.jsonl.spool.tmp" in notes[0], first.stderr  # created before reading
     expected = out.read_bytes()
-    second = _run("extract", str(corpus), "-o", str(out), "--stages", "dates", "--no-cache", cwd=tmp_path)
+    second = _run("extract", str(corpus), "-o", str(out), "--stages", "tokens,dates", "--no-cache", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert "E1" not in second.stderr
     notes = [line for line in second.stderr.splitlines() if line.startswith("note:")]
@@ -189,7 +189,8 @@ def test_hostile_run_never_reads_its_own_outputs(tmp_path: Path) -> None:
 def test_hostile_earlier_outputs_are_recognized_by_their_content(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     out = tmp_path / "first" / "extractions.jsonl"
-    assert _run("extract", str(corpus), "-o", str(out), "--stages", "dates", "--no-cache", cwd=tmp_path).returncode == 0
+    first = _run("extract", str(corpus), "-o", str(out), "--stages", "dates", "--tokens", "--no-cache", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
     (corpus / "old-records.jsonl").write_bytes(out.read_bytes())
     (corpus / "old-tokens.jsonl.gz").write_bytes(gzip.compress(out.with_name("tokens.jsonl").read_bytes()))
     (corpus / "run.manifest.json").write_bytes(out.with_name("manifest.json").read_bytes())
@@ -212,8 +213,10 @@ def test_hostile_unsupported_files_are_reported_and_fail_the_run(tmp_path: Path)
     assert result.returncode == 1
     errors = sorted(line for line in result.stderr.splitlines() if line.startswith("DIR/"))
     assert errors == [
-        "DIR/minutes.docx: E113 unsupported format (not .txt, .jsonl or .jsonl.gz; skipped)",
-        "DIR/minutes.pdf: E113 unsupported format (not .txt, .jsonl or .jsonl.gz; skipped)",
+        "DIR/minutes.docx: E113 unsupported format (a Word document (.docx), not .txt, .jsonl or .jsonl.gz: "
+        "save it as plain text (.txt, UTF-8), or put its text in a line of a .jsonl file; not read)",
+        "DIR/minutes.pdf: E113 unsupported format (a PDF (.pdf), not .txt, .jsonl or .jsonl.gz: "
+        "extract its text first, e.g. `pdftotext -enc UTF-8 FILE.pdf FILE.txt`; not read)",
     ]
     assert sorted(_ids(out)) == ["good-1", "good-2", "t"]
 

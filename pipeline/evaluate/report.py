@@ -86,7 +86,12 @@ def format_table(scores: Mapping[str, Any]) -> str:
     lines = _stage_lines(overall) + _accuracy_lines(overall)
     lines += _genre_lines(scores.get("per_genre", {}), scores.get("genres", {}))
     if scores.get("missing"):
-        lines += ["", "gold documents missing from the predictions: " + ", ".join(scores["missing"])]
+        missing, total = scores["missing"], len(scores.get("per_doc", {}))
+        lines += [
+            "",
+            f"{len(missing)} of {total} gold documents are missing from the predictions and count as all missed "
+            "(extract tests/fixtures/raw to score every one, as `make evaluate` does): " + ", ".join(missing),
+        ]
     return "\n".join(lines)
 
 
